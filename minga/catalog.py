@@ -1,0 +1,60 @@
+"""catalog.json: a machine-readable description of the whole curriculum, for other tools."""
+
+from __future__ import annotations
+
+import json
+
+from .model import Curriculum
+from .urls import page_url
+
+CATALOG_VERSION = 1
+
+
+def translation_status(curriculum: Curriculum, src_uri: str, lang: str) -> str:
+    """source | current | outdated | draft | missing (freshness is refined by the translation workflow)."""
+    if lang == curriculum.default_language.code:
+        return "source"
+    return "current" if lang in curriculum.translations.get(src_uri, {}) else "missing"
+
+
+def build_catalog(curriculum: Curriculum, guides_extra: dict | None = None) -> dict:
+    default = curriculum.default_language.code
+    modules = []
+    for track in curriculum.tracks:
+        for module in curriculum.modules_of(track.id):
+            modules.append({
+                "id": module.id,
+                "track": module.track,
+                "order": module.order,
+                "title": module.title,
+                "duration_minutes": module.duration_minutes,
+                "audience": module.audience,
+                "objectives": list(module.objectives),
+                "agenda": [{"title": b.title, "minutes": b.minutes, "mode": b.mode} for b in module.agenda],
+                "prerequisites": list(module.prerequisites),
+                "handouts": list(module.handouts),
+                "license": module.license,
+                "source": module.file,
+                "url": page_url(module.src_uri, default, default),
+                "translations": {
+                    lang.code: {"status": translation_status(curriculum, module.src_uri, lang.code),
+                                "url": page_url(module.src_uri, lang.code, default)}
+                    for lang in curriculum.languages
+                },
+            })
+    return {
+        "version": CATALOG_VERSION,
+        "languages": [{"code": lang.code, "name": lang.name, "dir": lang.dir, "default": lang.default}
+                      for lang in curriculum.languages],
+        "tracks": [{"id": t.id, "title": t.title, "description": t.description,
+                    "url": page_url(f"{t.id}/index.md", default, default),
+                    "modules": [m.id for m in curriculum.modules_of(t.id)]} for t in curriculum.tracks],
+        "modules": modules,
+        "guides": [{"id": g.id, "title": g.title, "audience": g.audience, "description": g.description,
+                    "modules": list(g.modules), "source": g.file, **(guides_extra or {}).get(g.id, {})}
+                   for g in curriculum.guides],
+    }
+
+
+def catalog_json(curriculum: Curriculum) -> str:
+    return json.dumps(build_catalog(curriculum), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,240 @@
+"""Read every content file of a project into the content model, checking each file's shape.
+
+Cross-file rules (unique ids, prerequisites, links...) live in `rules`; this module only
+reads, and reports what cannot be read or does not have the declared shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .body import BodyStructure, scan
+from .frontmatter import Document, load_yaml, read_document, read_text
+from .model import (AgendaBlock, Curriculum, GlossaryTerm, GroupSize, Guide, Module, Page,
+                    ReferralService, Safety, SourceRef, Track)
+from .problems import Problem
+from .project import Project
+
+DATA_DIR = "_data"
+
+
+@dataclass
+class Loaded:
+    """The curriculum, the problems found while reading it, and each file's body structure."""
+
+    curriculum: Curriculum
+    problems: list[Problem] = field(default_factory=list)
+    structures: dict[str, BodyStructure] = field(default_factory=dict)  # by repository-relative file
+    track_lines: dict[str, int] = field(default_factory=dict)
+    guide_lines: dict[str, dict] = field(default_factory=dict)  # guide id -> key path -> line
+    all_modules: list[Module] = field(default_factory=list)  # every readable module, duplicates included
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    path: Path
+    file: str  # relative to the repository root
+    src_uri: str  # relative to docs_dir, language suffix removed
+    lang: str
+
+
+def load(project: Project) -> Loaded:
+    curriculum = Curriculum(project.root, project.docs_dir, project.languages)
+    loaded = Loaded(curriculum)
+    _load_tracks(project, loaded)
+    _load_glossaries(project, loaded)
+    _load_referrals(project, loaded)
+    track_ids = {t.id for t in curriculum.tracks}
+    for content in discover(project):
+        _load_markdown(project, content, track_ids, loaded)
+    _load_guides(project, loaded)
+    return loaded
+
+
+def discover(project: Project) -> list[ContentFile]:
+    """Every Markdown file under docs_dir (outside _data), with its language."""
+    default = next(lang.code for lang in project.languages if lang.default)
+    others = set(project.language_codes) - {default}
+    found = []
+    for path in sorted(project.docs_dir.rglob("*.md")):
+        rel = path.relative_to(project.docs_dir)
+        if rel.parts[0] == DATA_DIR or any(part.startswith(".") for part in rel.parts):
+            continue
+        stem_parts = rel.name[: -len(".md")].split(".")
+        lang = default
+        if len(stem_parts) > 1 and stem_parts[-1] in others | {default}:
+            lang = stem_parts[-1]
+            rel = rel.with_name(".".join(stem_parts[:-1]) + ".md")
+        found.append(ContentFile(path, project.relative(path), rel.as_posix(), lang))
+    return found
+
+
+def kind_of(src_uri: str, track_ids: set[str]) -> str:
+    parts = src_uri.split("/")
+    if len(parts) == 2 and parts[0] in track_ids:
+        return "track" if parts[1] == "index.md" else "module"
+    return "page"
+
+
+def _load_markdown(project: Project, content: ContentFile, track_ids: set[str], loaded: Loaded) -> None:
+    doc, problems = read_document(content.path, content.file)
+    loaded.problems += problems
+    if doc is None:
+        return
+    loaded.structures[content.file] = scan(doc.body, doc.body_line)
+    kind = kind_of(content.src_uri, track_ids)
+    if kind == "module":
+        item = _module(doc, content, project, loaded)
+    else:
+        item = _page(doc, content, kind, loaded)
+    if item is None:
+        return
+    curriculum = loaded.curriculum
+    if content.lang == curriculum.default_language.code:
+        if isinstance(item, Module):
+            loaded.all_modules.append(item)
+            curriculum.modules.setdefault(item.id, item)
+        else:
+            curriculum.pages[item.src_uri] = item
+    else:
+        curriculum.translations.setdefault(content.src_uri, {})[content.lang] = item
+
+
+def _module(doc: Document, content: ContentFile, project: Project, loaded: Loaded) -> Module | None:
+    if not doc.has_front_matter:
+        loaded.problems.append(Problem(content.file, 1, "missing-front-matter",
+                                       "A module must start with front matter between two '---' lines.",
+                                       "Copy the front matter of another module in this folder and change its values."))
+        return None
+    problems = schema.check(doc.meta, schema.MODULE, (), content.file, doc.line_of)
+    loaded.problems += problems
+    if problems:
+        return None
+    meta = doc.meta
+    group = meta.get("group_size")
+    return Module(
+        id=meta["id"], title=str(meta["title"]).strip(), track=str(meta["track"]), order=meta["order"],
+        duration_minutes=meta["duration_minutes"], audience=str(meta["audience"]).strip(),
+        objectives=_texts(meta["objectives"]), materials=_texts(meta["materials"]),
+        agenda=tuple(AgendaBlock(str(b["title"]).strip(), b["minutes"], b["mode"], doc.line_of(("agenda", i)))
+                     for i, b in enumerate(meta["agenda"])),
+        safety=Safety(_texts(meta["safety"]["watch_for"]), _texts(meta["safety"]["respond"]),
+                      str(meta["safety"]["refer"]).strip(), meta["safety"].get("protocol", True) is not False),
+        file=content.file, src_uri=content.src_uri, lang=content.lang, body=doc.body, body_line=doc.body_line,
+        lines=doc.lines,
+        key_messages=_texts(meta.get("key_messages")), preparation=_texts(meta.get("preparation")),
+        group_size=GroupSize(group["min"], group["max"]) if group else None,
+        prerequisites=_texts(meta.get("prerequisites")),
+        home_practice=_text(meta.get("home_practice")),
+        adaptations=tuple((key, str(text).strip()) for key, text in (meta.get("adaptations") or {}).items() if text),
+        handouts=_texts(meta.get("handouts")),
+        sources=tuple(SourceRef(str(s["title"]).strip(), _text(s.get("author")), s.get("year"), _text(s.get("url")),
+                                _text(s.get("license"))) for s in meta.get("sources") or ()),
+        license=_text(meta.get("license")) or project.license,
+    )
+
+
+def _page(doc: Document, content: ContentFile, kind: str, loaded: Loaded) -> Page | None:
+    if {"id", "agenda", "duration_minutes"} & set(doc.meta):
+        loaded.problems.append(Problem(content.file, 1, "module-outside-track",
+                                       "This file looks like a module, but it is not in the folder of a track.",
+                                       "Move it into curriculum/<track>/, where <track> is an id from curriculum/_data/tracks.yml."))
+        return None
+    problems = schema.check(doc.meta, schema.PAGE, (), content.file, doc.line_of)
+    loaded.problems += problems
+    track = content.src_uri.split("/")[0] if kind == "track" else None
+    return Page(_text(doc.meta.get("title")), content.file, content.src_uri, content.lang, doc.body, doc.body_line, track)
+
+
+def _load_yaml_file(path: Path, project: Project, loaded: Loaded, shape) -> tuple[object, dict] | None:
+    file = project.relative(path)
+    source, problems = read_text(path, file)
+    loaded.problems += problems
+    if source is None:
+        return None
+    data, problems = load_yaml(source.text, file)
+    loaded.problems += problems
+    if data is None or problems:
+        return None
+    locate = lambda key_path: _locate(data.lines, key_path)  # noqa: E731
+    problems = schema.check(data.data, shape, (), file, locate)
+    loaded.problems += problems
+    return (None, data.lines) if problems else (data.data, data.lines)
+
+
+def _locate(lines: dict, path: tuple) -> int:
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return 1
+
+
+def _load_tracks(project: Project, loaded: Loaded) -> None:
+    path = project.docs_dir / DATA_DIR / "tracks.yml"
+    file = project.relative(path) if path.exists() else f"{project.relative(project.docs_dir)}/{DATA_DIR}/tracks.yml"
+    if not path.is_file():
+        loaded.problems.append(Problem(file, 0, "missing-data-file", "The list of tracks is missing.",
+                                       "Create it with one '- id: ..., title: ..., description: ...' entry per track."))
+        return
+    result = _load_yaml_file(path, project, loaded, schema.ListOf(schema.TRACK, 1))
+    if not result or result[0] is None:
+        return
+    data, lines = result
+    tracks = []
+    for index, entry in enumerate(data):
+        tracks.append(Track(entry["id"], str(entry["title"]).strip(), str(entry["description"]).strip(), lines[(index,)]))
+        loaded.track_lines[entry["id"]] = lines[(index,)]
+    loaded.curriculum.tracks = tuple(tracks)
+
+
+def _load_glossaries(project: Project, loaded: Loaded) -> None:
+    for lang in project.languages:
+        name = "glossary.yml" if lang.default else f"glossary.{lang.code}.yml"
+        path = project.docs_dir / DATA_DIR / name
+        if not path.is_file():
+            continue
+        result = _load_yaml_file(path, project, loaded, schema.ListOf(schema.GLOSSARY_TERM))
+        if result and result[0] is not None:
+            loaded.curriculum.glossary[lang.code] = tuple(
+                GlossaryTerm(str(t["term"]).strip(), str(t["definition"]).strip(), _texts(t.get("aliases")))
+                for t in result[0])
+
+
+def _load_referrals(project: Project, loaded: Loaded) -> None:
+    path = project.docs_dir / DATA_DIR / "referrals.yml"
+    if not path.is_file():
+        return
+    result = _load_yaml_file(path, project, loaded, schema.REFERRALS)
+    if result and result[0] is not None:
+        data = result[0]
+        loaded.curriculum.referrals = tuple(
+            ReferralService(str(s["need"]), str(s["service"]), str(s["contact"]), _text(s.get("hours")), _text(s.get("notes")))
+            for s in data["services"])
+        loaded.curriculum.referrals_localized = bool(data.get("localized", False))
+
+
+def _load_guides(project: Project, loaded: Loaded) -> None:
+    if not project.guides_dir.is_dir():
+        return
+    guides = []
+    for path in sorted(project.guides_dir.glob("*.y*ml")):
+        result = _load_yaml_file(path, project, loaded, schema.GUIDE)
+        if not result or result[0] is None:
+            continue
+        data, lines = result
+        guides.append(Guide(path.stem, str(data["title"]).strip(), str(data["audience"]).strip(),
+                            str(data["description"]).strip(), _texts(data["modules"]),
+                            _texts(data.get("front_matter")), _texts(data.get("back_matter")), project.relative(path)))
+        loaded.guide_lines[path.stem] = lines
+    loaded.curriculum.guides = tuple(guides)
+
+
+def _texts(values) -> tuple[str, ...]:
+    return tuple(str(v).strip() for v in values or ())
+
+
+def _text(value) -> str | None:
+    return str(value).strip() if value is not None and str(value).strip() else None

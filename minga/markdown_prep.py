@@ -1,0 +1,64 @@
+"""Markdown we add to page bodies before MkDocs renders them (titles, glossary, data tables)."""
+
+from __future__ import annotations
+
+import re
+
+from .body import slug
+from .model import GlossaryTerm, ReferralService
+
+RE_UNTITLED_BLOCK = re.compile(r"^(\s{0,3}/{3,}\s*)(say|note|steps|discuss|handout|safety|adapt)\s*$", re.M)
+REFERRALS_MARKER = "<!-- minga:referrals -->"
+GLOSSARY_MARKER = "<!-- minga:glossary -->"
+
+
+def add_block_titles(markdown: str, t) -> str:
+    """Give untitled blocks their localized default title ('/// say' -> '/// say | Say')."""
+    return RE_UNTITLED_BLOCK.sub(lambda m: f"{m.group(1)}{m.group(2)} | {t('block_' + m.group(2))}", markdown)
+
+
+def glossary_abbreviations(terms: tuple[GlossaryTerm, ...]) -> str:
+    """pymdownx/Python-Markdown abbreviation lines: each term shows its definition as a tooltip."""
+    lines = []
+    for term in terms:
+        definition = " ".join(term.definition.split())
+        for form in _forms(term):
+            lines.append(f"*[{form}]: {definition}")
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def _forms(term: GlossaryTerm) -> list[str]:
+    forms = []
+    for text in (term.term, *term.aliases):
+        for variant in (text, text[:1].upper() + text[1:]):
+            if variant not in forms:
+                forms.append(variant)
+    return forms
+
+
+def glossary_list(terms: tuple[GlossaryTerm, ...]) -> str:
+    """The glossary page's entries, alphabetical, each with its own anchor."""
+    out = []
+    for term in sorted(terms, key=lambda t: t.term.casefold()):
+        out.append(f"### {term.term[:1].upper() + term.term[1:]} {{#{slug(term.term)}}}\n\n{term.definition}\n")
+    return "\n".join(out)
+
+
+def referral_table(services: tuple[ReferralService, ...], localized: bool, t) -> str:
+    header = [t("referrals_need"), t("referrals_service"), t("referrals_contact"), t("referrals_hours"), t("referrals_notes")]
+    rows = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for s in services:
+        cells = [s.need, s.service, s.contact, s.hours or "", s.notes or ""]
+        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    table = "\n".join(rows) + "\n"
+    if not localized:
+        table = f"/// safety\n{t('referrals_not_localized')}\n///\n\n" + table
+    return table
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def expand_markers(markdown: str, *, glossary: str, referrals: str) -> str:
+    return markdown.replace(GLOSSARY_MARKER, glossary).replace(REFERRALS_MARKER, referrals)

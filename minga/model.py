@@ -1,0 +1,175 @@
+"""The content model: frozen data classes, independent of MkDocs.
+
+Every object remembers the file it came from (relative to the repository root) and the
+line of its fields, so that later checks can point at them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "dv", "yi"})
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool = False
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.code in RTL_LANGUAGES else "ltr"
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    title: str
+    description: str
+    line: int
+
+
+@dataclass(frozen=True)
+class AgendaBlock:
+    title: str
+    minutes: int
+    mode: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Safety:
+    watch_for: tuple[str, ...]
+    respond: tuple[str, ...]
+    refer: str
+    protocol: bool = True
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    title: str
+    author: str | None = None
+    year: int | None = None
+    url: str | None = None
+    license: str | None = None
+
+
+@dataclass(frozen=True)
+class GroupSize:
+    min: int
+    max: int
+
+
+@dataclass(frozen=True)
+class Module:
+    """One facilitated session, in one language."""
+
+    id: str
+    title: str
+    track: str
+    order: int
+    duration_minutes: int
+    audience: str
+    objectives: tuple[str, ...]
+    materials: tuple[str, ...]
+    agenda: tuple[AgendaBlock, ...]
+    safety: Safety
+    file: str  # path from the repository root, e.g. curriculum/act/being-present.md
+    src_uri: str  # path from the docs dir, without language suffix, e.g. act/being-present.md
+    lang: str
+    body: str
+    body_line: int
+    lines: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    key_messages: tuple[str, ...] = ()
+    preparation: tuple[str, ...] = ()
+    group_size: GroupSize | None = None
+    prerequisites: tuple[str, ...] = ()
+    home_practice: str | None = None
+    adaptations: tuple[tuple[str, str], ...] = ()
+    handouts: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    license: str = "CC-BY-SA-4.0"
+
+    def line_of(self, *path) -> int:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+@dataclass(frozen=True)
+class Page:
+    """Any other Markdown page (home, about, a track page...), in one language."""
+
+    title: str | None
+    file: str
+    src_uri: str
+    lang: str
+    body: str
+    body_line: int
+    track: str | None = None  # set for a track's index.md
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    title: str
+    audience: str
+    description: str
+    modules: tuple[str, ...]
+    front_matter: tuple[str, ...]
+    back_matter: tuple[str, ...]
+    file: str
+
+
+@dataclass(frozen=True)
+class ReferralService:
+    need: str
+    service: str
+    contact: str
+    hours: str | None = None
+    notes: str | None = None
+
+
+@dataclass
+class Curriculum:
+    """Everything the site, the PDFs and the catalog are made from."""
+
+    root: Path
+    docs_dir: Path
+    languages: tuple[Language, ...]
+    tracks: tuple[Track, ...] = ()
+    modules: dict[str, Module] = field(default_factory=dict)  # default-language modules by id
+    pages: dict[str, Page] = field(default_factory=dict)  # default-language pages by src_uri
+    translations: dict[str, dict[str, Module | Page]] = field(default_factory=dict)  # src_uri -> lang -> item
+    glossary: dict[str, tuple[GlossaryTerm, ...]] = field(default_factory=dict)  # lang -> terms
+    guides: tuple[Guide, ...] = ()
+    referrals: tuple[ReferralService, ...] = ()
+    referrals_localized: bool = False
+
+    @property
+    def default_language(self) -> Language:
+        return next(lang for lang in self.languages if lang.default)
+
+    def track(self, track_id: str) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
+
+    def modules_of(self, track_id: str) -> list[Module]:
+        return sorted((m for m in self.modules.values() if m.track == track_id), key=lambda m: (m.order, m.id))
+
+    def module_by_uri(self, src_uri: str) -> Module | None:
+        return next((m for m in self.modules.values() if m.src_uri == src_uri), None)
+
+    def in_language(self, item: Module | Page, lang: str) -> Module | Page:
+        """The translation of `item` in `lang`, or the item itself when there is none."""
+        return self.translations.get(item.src_uri, {}).get(lang, item)

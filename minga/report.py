@@ -1,0 +1,38 @@
+"""The one reporter: problems as 'file:line: error[code] message' lines, or GitHub annotations."""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+from .problems import Problem
+
+
+def format_problem(problem: Problem, github: bool = False) -> str:
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    if github:
+        # GitHub shows these on the pull request, next to the line.
+        line = f",line={problem.line}" if problem.line else ""
+        text = problem.message + (f" {problem.hint}" if problem.hint else "")
+        return f"::{problem.severity} file={problem.file}{line},title={problem.code}::{_escape(text)}"
+    out = f"{where}: {problem.severity}[{problem.code}] {problem.message}"
+    if problem.hint:
+        out += f"\n    fix: {problem.hint}"
+    return out
+
+
+def format_report(problems: Iterable[Problem], github: bool | None = None) -> str:
+    problems = list(problems)
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    lines = [format_problem(p, github) for p in problems]
+    files = len({p.file for p in problems})
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if problems:
+        lines.append(f"\n{errors} error(s) and {warnings} warning(s) in {files} file(s).")
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

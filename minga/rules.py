@@ -1,0 +1,399 @@
+"""Validation rules: one function per thing that must hold, each returning located problems.
+
+`RULES` lists every problem code with what it means; the contributor guide mirrors it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import unquote
+
+from .body import BodyStructure, slug
+from .loader import Loaded, kind_of
+from .model import Module
+from .problems import Problem, did_you_mean
+
+BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt")
+ALLOWED_HTML = ("br", "sup", "sub", "kbd", "mark", "small")
+MARKERS = ("minga:referrals", "minga:glossary")
+# Anchors our templates add to every module page, so that content can link to them.
+MODULE_ANCHORS = ("at-a-glance", "agenda", "safety", "key-messages", "home-practice", "adaptations",
+                  "handouts", "sources", "prerequisites")
+EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+RULES = {
+    "yaml-syntax": "Front matter or a data file is not valid YAML.",
+    "yaml-alias": "YAML anchors and aliases are refused.",
+    "yaml-too-deep": "YAML nested too deeply.",
+    "file-too-large": "A content file is larger than 256 KB.",
+    "not-utf8": "A file is not UTF-8 text.",
+    "front-matter-unclosed": "Front matter opened with '---' and never closed.",
+    "front-matter-shape": "Front matter is not a set of 'key: value' lines.",
+    "missing-front-matter": "A module has no front matter.",
+    "duplicate-key": "The same key appears twice.",
+    "missing-key": "A required key is missing.",
+    "unknown-key": "A key that is not part of the format (with 'did you mean').",
+    "wrong-type": "A value of the wrong kind (text, number, list...).",
+    "empty-value": "A value that must not be empty is empty.",
+    "empty-list": "A list that needs items is empty.",
+    "bad-value": "A value outside the allowed set or pattern.",
+    "out-of-range": "A number outside its allowed range.",
+    "unknown-track": "A module names a track that tracks.yml does not declare.",
+    "track-folder": "A module is not in the folder of its track.",
+    "missing-track-page": "A declared track has no index.md page.",
+    "module-outside-track": "A module file outside any track folder.",
+    "duplicate-id": "Two modules share an id.",
+    "duplicate-order": "Two modules of one track share an order.",
+    "unknown-prerequisite": "A prerequisite names no module.",
+    "prerequisite-cycle": "Prerequisites that go round in a circle.",
+    "agenda-total": "Agenda minutes do not add up to duration_minutes.",
+    "group-size": "group_size min is larger than max.",
+    "agenda-section": "An agenda block has no '## ' section with its title.",
+    "unknown-block": "A '///' block type outside the closed set.",
+    "unclosed-block": "A '///' block that is never closed.",
+    "stray-block-end": "A closing '///' with no open block.",
+    "handout-mismatch": "handouts in front matter and handout blocks do not match.",
+    "broken-link": "A link to a page or file that does not exist.",
+    "broken-anchor": "A link to a section that does not exist.",
+    "link-outside": "A link or picture that points outside the curriculum.",
+    "missing-image": "A picture file that does not exist.",
+    "image-alt": "A picture without a description (alt text).",
+    "remote-image": "A picture loaded from another website.",
+    "raw-html": "HTML outside the small allowed set.",
+    "unknown-marker": "An HTML comment marker that Minga does not know.",
+    "unknown-guide-module": "A guide lists a module id that does not exist.",
+    "unknown-guide-page": "A guide lists a page that does not exist.",
+    "translation-id": "A translated module's id differs from its source.",
+    "missing-data-file": "A required data file is missing.",
+}
+
+
+def validate(loaded: Loaded) -> list[Problem]:
+    """Every problem in the loaded curriculum, sorted by file and line."""
+    problems = list(loaded.problems)
+    for check in FILE_CHECKS:
+        for file, structure in loaded.structures.items():
+            problems += check(file, structure, loaded)
+    for check in MODULE_CHECKS:
+        for module in _every_module(loaded):
+            problems += check(module, loaded.structures.get(module.file), loaded)
+    for check in CURRICULUM_CHECKS:
+        problems += check(loaded)
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.code, p.message))
+
+
+def _every_module(loaded: Loaded) -> Iterator[Module]:
+    yield from loaded.all_modules
+    for by_lang in loaded.curriculum.translations.values():
+        yield from (item for item in by_lang.values() if isinstance(item, Module))
+
+
+# --- Module rules --------------------------------------------------------------------------
+
+def check_track_is_declared(module: Module, structure, loaded: Loaded) -> Iterable[Problem]:
+    declared = [t.id for t in loaded.curriculum.tracks]
+    folder = module.src_uri.split("/")[0]
+    if module.track not in declared:
+        yield Problem(module.file, module.line_of("track"), "unknown-track",
+                      f"The track '{module.track}' is not declared.{did_you_mean(module.track, declared)}",
+                      "Use one of: " + ", ".join(declared) + " (declared in curriculum/_data/tracks.yml).")
+    elif module.track != folder:
+        yield Problem(module.file, module.line_of("track"), "track-folder",
+                      f"The module says 'track: {module.track}' but is in the folder '{folder}'.",
+                      f"Move the file to curriculum/{module.track}/, or write 'track: {folder}'.")
+
+
+def check_agenda_adds_up(module: Module, structure, loaded: Loaded) -> Iterable[Problem]:
+    total = sum(block.minutes for block in module.agenda)
+    if total != module.duration_minutes:
+        parts = " + ".join(str(b.minutes) for b in module.agenda)
+        difference = module.duration_minutes - total
+        change = f"add {difference} minutes to" if difference > 0 else f"remove {-difference} minutes from"
+        yield Problem(module.file, module.line_of("agenda"), "agenda-total",
+                      f"The agenda adds up to {total} minutes ({parts}), but duration_minutes is {module.duration_minutes}.",
+                      f"Either {change} the agenda blocks, or set duration_minutes to {total}.")
+
+
+def check_group_size_is_a_range(module: Module, structure, loaded: Loaded) -> Iterable[Problem]:
+    if module.group_size and module.group_size.min > module.group_size.max:
+        yield Problem(module.file, module.line_of("group_size"), "group-size",
+                      f"group_size min ({module.group_size.min}) is larger than max ({module.group_size.max}).",
+                      "Swap the two numbers.")
+
+
+def check_agenda_blocks_have_sections(module: Module, structure: BodyStructure | None, loaded: Loaded) -> Iterable[Problem]:
+    if structure is None:
+        return
+    sections = {h.text for h in structure.headings if h.level == 2}
+    for index, block in enumerate(module.agenda):
+        if block.title not in sections:
+            close = did_you_mean(block.title, sections)
+            yield Problem(module.file, block.line, "agenda-section",
+                          f"The agenda block '{block.title}' has no section in the body.{close}",
+                          f"Add the heading '## {block.title}' where the script of this block starts (the titles must be identical).")
+
+
+def check_handouts_match_blocks(module: Module, structure: BodyStructure | None, loaded: Loaded) -> Iterable[Problem]:
+    if structure is None:
+        return
+    blocks = [b for b in structure.blocks if b.name == "handout"]
+    titles = {b.title for b in blocks}
+    for index, title in enumerate(module.handouts):
+        if title not in titles:
+            yield Problem(module.file, module.line_of("handouts", index), "handout-mismatch",
+                          f"The handout '{title}' has no '/// handout | {title}' block in the body.",
+                          "Add the block with exactly this title, or remove the handout from the list.")
+    for block in blocks:
+        if block.title is None:
+            yield Problem(module.file, block.line, "handout-mismatch", "A handout block has no title.",
+                          "Give it one, as in '/// handout | My values compass', and list that title under 'handouts'.")
+        elif block.title not in module.handouts:
+            yield Problem(module.file, block.line, "handout-mismatch",
+                          f"The handout block '{block.title}' is not listed under 'handouts' in the front matter.",
+                          f"Add '- {block.title}' to 'handouts'.")
+
+
+# --- Rules for every Markdown file ---------------------------------------------------------
+
+def check_block_types_are_known(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    for block in structure.blocks:
+        if block.name not in BLOCK_TYPES:
+            yield Problem(file, block.line, "unknown-block",
+                          f"Unknown block type '{block.name}'.{did_you_mean(block.name, BLOCK_TYPES)}",
+                          "Blocks can be: " + ", ".join(BLOCK_TYPES) + " (see CONTRIBUTING.md).")
+
+
+def check_blocks_are_closed(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    for block in structure.unclosed:
+        yield Problem(file, block.line, "unclosed-block", f"The '{block.fence} {block.name}' block is never closed.",
+                      f"Add a line with only '{block.fence}' where the block ends.")
+    for line in structure.stray_ends:
+        yield Problem(file, line, "stray-block-end", "This '///' line closes no open block.",
+                      "Remove it, or check that the block above opens with the same number of slashes.")
+
+
+def check_html_is_allowed(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    for tag in structure.html:
+        if tag.name not in ALLOWED_HTML or re.search(r"\bon\w+\s*=|javascript:|style\s*=", tag.attributes, re.I):
+            yield Problem(file, tag.line, "raw-html", f"HTML '<{tag.name}>' is not allowed in curriculum files.",
+                          "Use Markdown instead. Allowed HTML: " + ", ".join(f"<{t}>" for t in ALLOWED_HTML) + ", without attributes.")
+
+
+def check_markers_are_known(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    for comment in structure.comments:
+        if comment.text.startswith("minga:") and comment.text not in MARKERS:
+            yield Problem(file, comment.line, "unknown-marker", f"Unknown marker '<!-- {comment.text} -->'.{did_you_mean(comment.text, MARKERS)}",
+                          "Known markers: " + ", ".join(f"<!-- {m} -->" for m in MARKERS) + ".")
+
+
+def check_images(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    docs_dir = loaded.curriculum.docs_dir
+    for link in structure.links:
+        if not link.is_image:
+            continue
+        if not link.text.strip():
+            yield Problem(file, link.line, "image-alt", f"The picture '{link.target}' has no description.",
+                          "Describe it between the brackets, for people who cannot see it: ![Two people talking](...)")
+        if EXTERNAL.match(link.target) or link.target.startswith("//"):
+            yield Problem(file, link.line, "remote-image", f"The picture '{link.target}' is loaded from another website.",
+                          "Save the picture in curriculum/assets/images/ (if its licence allows) and link to it there.")
+            continue
+        path = _resolve(file, link.target.split("#")[0], loaded)
+        if path is None:
+            yield Problem(file, link.line, "link-outside", f"The picture '{link.target}' points outside the curriculum folder.",
+                          "Keep pictures in curriculum/assets/images/.")
+        elif not (docs_dir / path).is_file():
+            yield Problem(file, link.line, "missing-image", f"The picture '{link.target}' does not exist.",
+                          "Check the file name and folder (names are case-sensitive); pictures live in curriculum/assets/images/.")
+
+
+def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    docs_dir = loaded.curriculum.docs_dir
+    anchors = anchor_index(loaded)
+    own_uri = _src_uri_of(file, loaded)
+    for link in structure.links:
+        if link.is_image or EXTERNAL.match(link.target) or link.target.startswith("//") or not link.target:
+            continue
+        path_part, _, anchor = link.target.partition("#")
+        if link.target.startswith("/"):
+            yield Problem(file, link.line, "broken-link", f"The link '{link.target}' starts with '/'.",
+                          "Use a path relative to this file, for example '../safety-protocol.md'.")
+            continue
+        target_uri = own_uri if not path_part else _resolve(file, path_part, loaded)
+        if target_uri is None:
+            yield Problem(file, link.line, "link-outside", f"The link '{link.target}' points outside the curriculum folder.",
+                          "Link only to pages and files inside curriculum/.")
+            continue
+        if path_part and not (docs_dir / target_uri).is_file():
+            yield Problem(file, link.line, "broken-link", f"The link '{link.target}' leads to a page or file that does not exist.",
+                          _link_hint(path_part, target_uri, loaded))
+            continue
+        if anchor and target_uri.endswith(".md") and anchor not in anchors.get(target_uri, set()):
+            known = anchors.get(target_uri, set())
+            yield Problem(file, link.line, "broken-anchor",
+                          f"The section '#{anchor}' does not exist in {target_uri}.{did_you_mean(anchor, known)}",
+                          "A section's anchor is its heading in lowercase with hyphens, e.g. '## When to refer' is '#when-to-refer'.")
+
+
+def _link_hint(path_part: str, target_uri: str, loaded: Loaded) -> str:
+    if path_part.endswith("/") or "." not in posixpath.basename(path_part):
+        return "Link to the Markdown file itself, for example 'being-present.md' or '../act/index.md'."
+    known = [p.relative_to(loaded.curriculum.docs_dir).as_posix() for p in loaded.curriculum.docs_dir.rglob("*.md")]
+    guess = did_you_mean(target_uri, known)
+    return (guess.strip() + " " if guess else "") + "Paths are relative to the folder of this file."
+
+
+def _src_uri_of(file: str, loaded: Loaded) -> str:
+    docs = loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
+    return file[len(docs) + 1:] if file.startswith(docs + "/") else file
+
+
+def _resolve(file: str, target: str, loaded: Loaded) -> str | None:
+    """The docs-relative path a relative link points to, or None when it leaves the docs folder."""
+    here = posixpath.dirname(_src_uri_of(file, loaded))
+    joined = posixpath.normpath(posixpath.join(here, unquote(target)))
+    if joined.startswith("../") or joined == ".." or posixpath.isabs(joined):
+        return None
+    return joined
+
+
+def anchor_index(loaded: Loaded) -> dict[str, set[str]]:
+    """Section anchors of every page, by docs-relative path (including language-suffixed files)."""
+    cached = getattr(loaded, "_anchors", None)
+    if cached is not None:
+        return cached
+    index: dict[str, set[str]] = {}
+    track_ids = {t.id for t in loaded.curriculum.tracks}
+    for file, structure in loaded.structures.items():
+        uri = _src_uri_of(file, loaded)
+        anchors = set(structure.anchors)
+        if kind_of(_strip_lang(uri, loaded), track_ids) == "module":
+            anchors |= set(MODULE_ANCHORS)
+        if any(c.text == "minga:glossary" for c in structure.comments):
+            for terms in loaded.curriculum.glossary.values():
+                anchors |= {slug(term.term) for term in terms}
+        index[uri] = anchors
+    loaded._anchors = index
+    return index
+
+
+def _strip_lang(uri: str, loaded: Loaded) -> str:
+    stem, _, last = uri[:-3].rpartition(".")
+    return f"{stem}.md" if stem and last in {lang.code for lang in loaded.curriculum.languages} else uri
+
+
+# --- Rules across the curriculum -----------------------------------------------------------
+
+def check_ids_are_unique(loaded: Loaded) -> Iterable[Problem]:
+    first: dict[str, Module] = {}
+    for module in loaded.all_modules:
+        if module.id in first:
+            other = first[module.id]
+            yield Problem(module.file, module.line_of("id"), "duplicate-id",
+                          f"The id '{module.id}' is already used by {other.file} (line {other.line_of('id')}).",
+                          "Give this module its own id; ids never change once published, so change the newer one.")
+        else:
+            first[module.id] = module
+
+
+def check_orders_are_unique(loaded: Loaded) -> Iterable[Problem]:
+    seen: dict[tuple[str, int], Module] = {}
+    for module in loaded.all_modules:
+        key = (module.track, module.order)
+        if key in seen and seen[key].id != module.id:
+            yield Problem(module.file, module.line_of("order"), "duplicate-order",
+                          f"Order {module.order} in track '{module.track}' is also used by {seen[key].file}.",
+                          "Give each module of a track its own position.")
+        seen.setdefault(key, module)
+
+
+def check_prerequisites_exist(loaded: Loaded) -> Iterable[Problem]:
+    ids = loaded.curriculum.modules
+    for module in loaded.all_modules:
+        for index, prerequisite in enumerate(module.prerequisites):
+            if prerequisite == module.id:
+                yield Problem(module.file, module.line_of("prerequisites", index), "prerequisite-cycle",
+                              f"The module '{module.id}' lists itself as a prerequisite.", "Remove it from 'prerequisites'.")
+            elif prerequisite not in ids:
+                yield Problem(module.file, module.line_of("prerequisites", index), "unknown-prerequisite",
+                              f"The prerequisite '{prerequisite}' is not the id of any module.{did_you_mean(prerequisite, ids)}",
+                              "Use the 'id' written in the front matter of the other module.")
+
+
+def check_prerequisites_have_no_cycle(loaded: Loaded) -> Iterable[Problem]:
+    modules = loaded.curriculum.modules
+    state: dict[str, int] = {}  # 1 = visiting, 2 = done
+    reported: set[frozenset] = set()
+
+    def visit(module_id: str, path: list[str]) -> Iterator[Problem]:
+        state[module_id] = 1
+        for prerequisite in modules[module_id].prerequisites:
+            if prerequisite not in modules or prerequisite == module_id:
+                continue
+            if state.get(prerequisite) == 1:
+                cycle = path[path.index(prerequisite):] + [prerequisite]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    module = modules[module_id]
+                    line = module.line_of("prerequisites", module.prerequisites.index(prerequisite))
+                    yield Problem(module.file, line, "prerequisite-cycle",
+                                  "Prerequisites go round in a circle: " + " -> ".join(cycle) + ".",
+                                  "Remove one of these prerequisites so that there is a first module to run.")
+            elif state.get(prerequisite) is None:
+                yield from visit(prerequisite, path + [prerequisite])
+        state[module_id] = 2
+
+    for module_id in sorted(modules):
+        if module_id not in state:
+            yield from visit(module_id, [module_id])
+
+
+def check_tracks_have_pages(loaded: Loaded) -> Iterable[Problem]:
+    for track in loaded.curriculum.tracks:
+        if f"{track.id}/index.md" not in loaded.curriculum.pages:
+            yield Problem(f"{_docs_rel(loaded)}/_data/tracks.yml", track.line, "missing-track-page",
+                          f"The track '{track.id}' has no page.",
+                          f"Create curriculum/{track.id}/index.md with a 'title:' and a short introduction.")
+
+
+def check_guides(loaded: Loaded) -> Iterable[Problem]:
+    modules = loaded.curriculum.modules
+    for guide in loaded.curriculum.guides:
+        lines = loaded.guide_lines.get(guide.id, {})
+        for index, module_id in enumerate(guide.modules):
+            if module_id not in modules:
+                yield Problem(guide.file, lines.get(("modules", index), lines.get(("modules",), 1)), "unknown-guide-module",
+                              f"The guide lists '{module_id}', which is not the id of any module.{did_you_mean(module_id, modules)}",
+                              "Use the 'id' from the module's front matter.")
+        for key in ("front_matter", "back_matter"):
+            for index, page in enumerate(getattr(guide, key)):
+                if page not in loaded.curriculum.pages:
+                    yield Problem(guide.file, lines.get((key, index), 1), "unknown-guide-page",
+                                  f"The page '{page}' in '{key}' does not exist.{did_you_mean(page, loaded.curriculum.pages)}",
+                                  "Write the page path relative to curriculum/, for example 'safety-protocol.md'.")
+
+
+def check_translations_keep_ids(loaded: Loaded) -> Iterable[Problem]:
+    for uri, by_lang in loaded.curriculum.translations.items():
+        source = loaded.curriculum.module_by_uri(uri)
+        for item in by_lang.values():
+            if isinstance(item, Module) and source and item.id != source.id:
+                yield Problem(item.file, item.line_of("id"), "translation-id",
+                              f"This translation has id '{item.id}', but its source {source.file} has id '{source.id}'.",
+                              f"Write 'id: {source.id}': ids are never translated.")
+
+
+def _docs_rel(loaded: Loaded) -> str:
+    return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
+
+
+FILE_CHECKS = (check_block_types_are_known, check_blocks_are_closed, check_html_is_allowed,
+               check_markers_are_known, check_images, check_links)
+MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size_is_a_range,
+                 check_agenda_blocks_have_sections, check_handouts_match_blocks)
+CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
+                     check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
+                     check_translations_keep_ids)

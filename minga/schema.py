@@ -1,0 +1,259 @@
+"""Declared shapes of front matter and data files, and the one checker that reads them.
+
+Each field says its type and whether it is required; `check` walks a value against a
+shape and returns every problem, located, with wording that says what was expected
+and what arrived.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .frontmatter import KeyPath
+from .problems import Problem, did_you_mean
+
+Locate = Callable[[KeyPath], int]
+
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Text:
+    pattern: re.Pattern | None = None
+    pattern_hint: str = ""
+    what = "text"
+
+
+@dataclass(frozen=True)
+class Whole:
+    minimum: int = 1
+    maximum: int = 10_000
+    what = "a whole number"
+
+
+@dataclass(frozen=True)
+class Flag:
+    what = "true or false"
+
+
+@dataclass(frozen=True)
+class Choice:
+    options: tuple[str, ...]
+
+    @property
+    def what(self) -> str:
+        return "one of: " + ", ".join(self.options)
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+    min_items: int = 0
+
+    @property
+    def what(self) -> str:
+        return "a list" + (" with at least one item" if self.min_items else "")
+
+
+@dataclass(frozen=True)
+class Field:
+    type: Any
+    required: bool = False
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    fields: dict[str, Field] = field(default_factory=dict)
+    what = "a set of 'key: value' lines"
+
+
+def check(value: Any, shape: Any, path: KeyPath, file: str, locate: Locate) -> list[Problem]:
+    """Every problem of `value` against `shape`."""
+    name = _name(path)
+    line = locate(path)
+    if isinstance(shape, Mapping):
+        if not isinstance(value, dict):
+            return [_wrong(file, line, name, shape.what, value, "")]
+        return _check_mapping(value, shape, path, file, locate)
+    if isinstance(shape, ListOf):
+        if not isinstance(value, list):
+            return [_wrong(file, line, name, shape.what, value, "Start each item on its own line with '- '.")]
+        problems = []
+        if len(value) < shape.min_items:
+            problems.append(Problem(file, line, "empty-list", f"'{name}' needs at least {shape.min_items} item(s), but has {len(value)}.",
+                                    "Add an item on its own line, starting with '- '."))
+        for index, item in enumerate(value):
+            problems += check(item, shape.item, path + (index,), file, locate)
+        return problems
+    if isinstance(shape, Text):
+        if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+            return [_wrong(file, line, name, "text", value, "Write the text after the colon; put it in quotes if it starts with a special character.")]
+        text = str(value).strip()
+        if not text:
+            return [Problem(file, line, "empty-value", f"'{name}' is empty.", "Write the text after the colon.")]
+        if shape.pattern and not shape.pattern.match(text):
+            return [Problem(file, line, "bad-value", f"'{name}' should be {shape.pattern_hint}, but is {text!r}.",
+                            f"For example: {_suggest_kebab(text)}.")]
+        return []
+    if isinstance(shape, Whole):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [_wrong(file, line, name, "a whole number", value, "Write digits only, for example 90.")]
+        if not shape.minimum <= value <= shape.maximum:
+            return [Problem(file, line, "out-of-range", f"'{name}' should be between {shape.minimum} and {shape.maximum}, but is {value}.")]
+        return []
+    if isinstance(shape, Flag):
+        if not isinstance(value, bool):
+            return [_wrong(file, line, name, "true or false", value, "Write true or false.")]
+        return []
+    if isinstance(shape, Choice):
+        if not isinstance(value, str) or value not in shape.options:
+            return [Problem(file, line, "bad-value", f"'{name}' should be {shape.what}, but is {value!r}.",
+                            did_you_mean(str(value), shape.options).strip() or f"Use one of: {', '.join(shape.options)}.")]
+        return []
+    raise TypeError(f"unknown shape {shape!r}")  # a programming error, not a content error
+
+
+def _check_mapping(value: dict, shape: Mapping, path: KeyPath, file: str, locate: Locate) -> list[Problem]:
+    problems = []
+    for key in value:
+        if key not in shape.fields:
+            guess = did_you_mean(str(key), shape.fields)
+            where = f" in '{_name(path)}'" if path else ""
+            problems.append(Problem(file, locate(path + (key,)), "unknown-key",
+                                    f"Unknown key '{key}'{where}.{guess}",
+                                    "Known keys: " + ", ".join(shape.fields) + "."))
+    for key, spec in shape.fields.items():
+        if key not in value or value[key] is None and spec.required:
+            if spec.required:
+                example = f" For example: {spec.example}" if spec.example else ""
+                where = f" in '{_name(path)}'" if path else ""
+                problems.append(Problem(file, locate(path), "missing-key",
+                                        f"The required key '{key}' is missing{where}.",
+                                        f"Add a line '{key}: ...'.{example}"))
+            continue
+        if value[key] is None:
+            continue  # an optional key left empty means "not given"
+        problems += check(value[key], spec.type, path + (key,), file, locate)
+    return problems
+
+
+def _name(path: KeyPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "front matter"
+
+
+def _wrong(file: str, line: int, name: str, expected: str, value: Any, hint: str) -> Problem:
+    return Problem(file, line, "wrong-type", f"'{name}' should be {expected}, but is {_describe(value)}.", hint)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, dict):
+        return "a set of keys"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text {str(value)!r}"
+
+
+def _suggest_kebab(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-module"
+
+
+# --- The shapes of our files -------------------------------------------------------------
+
+MODES = ("plenary", "small groups", "pairs", "individual")
+ADAPTATIONS = ("low_literacy", "remote", "large_group", "youth")
+ID = Text(KEBAB, "lowercase words joined by hyphens")
+
+AGENDA_BLOCK = Mapping({
+    "title": Field(Text(), True),
+    "minutes": Field(Whole(1, 600), True),
+    "mode": Field(Choice(MODES), True),
+})
+
+SAFETY = Mapping({
+    "watch_for": Field(ListOf(Text(), 1), True),
+    "respond": Field(ListOf(Text(), 1), True),
+    "refer": Field(Text(), True),
+    "protocol": Field(Flag()),
+})
+
+SOURCE = Mapping({
+    "title": Field(Text(), True),
+    "author": Field(Text()),
+    "year": Field(Whole(1000, 2100)),
+    "url": Field(Text(re.compile(r"^https?://\S+$"), "a web address starting with https://")),
+    "license": Field(Text()),
+})
+
+MODULE = Mapping({
+    "id": Field(ID, True, "id: being-present"),
+    "title": Field(Text(), True, "title: Being present"),
+    "track": Field(Text(), True, "track: act"),
+    "order": Field(Whole(1, 999), True, "order: 2"),
+    "duration_minutes": Field(Whole(5, 600), True, "duration_minutes: 90"),
+    "audience": Field(Text(), True, "audience: Adults in community groups"),
+    "objectives": Field(ListOf(Text(), 1), True),
+    "materials": Field(ListOf(Text()), True, "materials: []"),
+    "agenda": Field(ListOf(AGENDA_BLOCK, 1), True),
+    "safety": Field(SAFETY, True),
+    "key_messages": Field(ListOf(Text())),
+    "preparation": Field(ListOf(Text())),
+    "group_size": Field(Mapping({"min": Field(Whole(1, 1000), True), "max": Field(Whole(1, 1000), True)})),
+    "prerequisites": Field(ListOf(ID)),
+    "home_practice": Field(Text()),
+    "adaptations": Field(Mapping({key: Field(Text()) for key in ADAPTATIONS})),
+    "handouts": Field(ListOf(Text())),
+    "sources": Field(ListOf(SOURCE)),
+    "license": Field(Text()),
+})
+
+PAGE = Mapping({
+    "title": Field(Text()),
+    "description": Field(Text()),
+    "hide": Field(ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags")))),
+})
+
+TRACK = Mapping({
+    "id": Field(ID, True),
+    "title": Field(Text(), True),
+    "description": Field(Text(), True),
+})
+
+GLOSSARY_TERM = Mapping({
+    "term": Field(Text(), True),
+    "definition": Field(Text(), True),
+    "aliases": Field(ListOf(Text())),
+})
+
+GUIDE = Mapping({
+    "title": Field(Text(), True),
+    "audience": Field(Text(), True),
+    "description": Field(Text(), True),
+    "modules": Field(ListOf(ID, 1), True),
+    "front_matter": Field(ListOf(Text())),
+    "back_matter": Field(ListOf(Text())),
+})
+
+REFERRAL_SERVICE = Mapping({
+    "need": Field(Text(), True),
+    "service": Field(Text(), True),
+    "contact": Field(Text(), True),
+    "hours": Field(Text()),
+    "notes": Field(Text()),
+})
+
+REFERRALS = Mapping({
+    "localized": Field(Flag()),
+    "services": Field(ListOf(REFERRAL_SERVICE, 1), True),
+})

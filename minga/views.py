@@ -1,0 +1,96 @@
+"""What the templates show: plain dictionaries computed from the model, no HTML.
+
+URLs here are relative to the site root; templates pass them through MkDocs' `url` filter.
+"""
+
+from __future__ import annotations
+
+from .body import slug
+from .model import Curriculum, Module
+from .urls import page_url
+
+
+def clock(minutes: int) -> str:
+    """Running time from the start of a session: 0:00, 1:05..."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def timeline(module: Module) -> list[dict]:
+    """Agenda blocks with running clock times and their share of the session."""
+    blocks, start = [], 0
+    total = sum(block.minutes for block in module.agenda) or 1
+    for block in module.agenda:
+        blocks.append({
+            "title": block.title,
+            "minutes": block.minutes,
+            "mode": block.mode,
+            "mode_key": "mode_" + block.mode.replace(" ", "_"),
+            "start": clock(start),
+            "end": clock(start + block.minutes),
+            "percent": round(100 * block.minutes / total, 3),
+            "anchor": slug(block.title),
+        })
+        start += block.minutes
+    return blocks
+
+
+def hours_minutes(total: int) -> dict:
+    return {"hours": total // 60, "minutes": total % 60}
+
+
+def module_view(curriculum: Curriculum, module: Module, lang: str) -> dict:
+    """Everything a module page shows around its body, in `lang`."""
+    default = curriculum.default_language.code
+    source = curriculum.modules.get(module.id, module)
+    siblings = curriculum.modules_of(source.track)
+    position = next((i for i, m in enumerate(siblings) if m.id == source.id), 0)
+    track = curriculum.track(source.track)
+
+    def link(other: Module) -> dict:
+        shown = curriculum.in_language(other, lang)
+        return {"title": shown.title, "url": page_url(other.src_uri, lang, default), "minutes": other.duration_minutes}
+
+    return {
+        "module": module,
+        "timeline": timeline(source),
+        "duration": source.duration_minutes,
+        "track": {"id": source.track, "title": track.title if track else source.track,
+                  "url": page_url(f"{source.track}/index.md", lang, default)},
+        "position": position + 1,
+        "count": len(siblings),
+        "previous": link(siblings[position - 1]) if position > 0 else None,
+        "next": link(siblings[position + 1]) if position + 1 < len(siblings) else None,
+        "prerequisites": [link(curriculum.modules[p]) for p in source.prerequisites if p in curriculum.modules],
+        "protocol_url": page_url("safety-protocol.md", lang, default) if "safety-protocol.md" in curriculum.pages else None,
+        "adaptations": [{"key": "adapt_" + key, "text": text} for key, text in module.adaptations],
+    }
+
+
+def track_view(curriculum: Curriculum, track_id: str, lang: str) -> dict:
+    """A track's learning path: its modules in order with durations and total time."""
+    default = curriculum.default_language.code
+    modules = curriculum.modules_of(track_id)
+    track = curriculum.track(track_id)
+    total = sum(m.duration_minutes for m in modules)
+    steps = []
+    for number, module in enumerate(modules, start=1):
+        shown = curriculum.in_language(module, lang)
+        steps.append({
+            "number": number, "id": module.id, "title": shown.title, "minutes": module.duration_minutes,
+            "url": page_url(module.src_uri, lang, default), "objectives": shown.objectives,
+            "audience": shown.audience, "prerequisites": module.prerequisites,
+        })
+    return {"track": track, "steps": steps, "total": total, "total_hm": hours_minutes(total), "count": len(steps)}
+
+
+def tracks_view(curriculum: Curriculum, lang: str) -> list[dict]:
+    """Every track with its size, for the home page."""
+    default = curriculum.default_language.code
+    out = []
+    for track in curriculum.tracks:
+        modules = curriculum.modules_of(track.id)
+        total = sum(m.duration_minutes for m in modules)
+        out.append({"id": track.id, "title": track.title, "description": track.description,
+                    "url": page_url(f"{track.id}/index.md", lang, default), "count": len(modules),
+                    "total_hm": hours_minutes(total)})
+    return out
