@@ -100,4 +100,4 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     site = Path(config.site_dir)
     (site / "catalog.json").write_text(catalog_json(_state["loaded"].curriculum), encoding="utf-8")
-    install_web_fonts(site / "assets" / "fonts", Path(config.config_file_path).parent / ".cache" / "fonts")
+    install_web_fonts(site / "assets" / "fonts")

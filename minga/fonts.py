@@ -7,6 +7,7 @@ should download a few small files instead, so we cut static weights and subset t
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +37,15 @@ WEB_FONTS = (
 )
 
 
-def install_web_fonts(target: Path, cache: Path) -> list[Path]:
+def cache_dir() -> Path:
+    """Made fonts are kept per user (not per clone): MINGA_CACHE_DIR, else ~/.cache/minga."""
+    base = os.environ.get("MINGA_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minga"
+    return Path(base) / "fonts"
+
+
+def install_web_fonts(target: Path, cache: Path | None = None) -> list[Path]:
     """Copy every web font into `target`, making (and caching) the ones not made yet."""
+    cache = cache or cache_dir()
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for font in WEB_FONTS:

@@ -77,7 +77,7 @@ def read_text(path: Path, file: str) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(file, 0, "unreadable", f"The file cannot be read ({exc.strerror}).")]
     if size > MAX_FILE_BYTES:
         return None, [Problem(file, 0, "file-too-large",
-                              f"The file is {size // 1024} KB; files may be at most {MAX_FILE_BYTES // 1024} KB.",
+                              f"The file is {-(-size // 1024)} KB; files may be at most {MAX_FILE_BYTES // 1024} KB.",
                               "Split it into smaller files, or move pictures out of it.")]
     try:
         text = path.read_bytes().decode("utf-8")
@@ -90,13 +90,18 @@ def read_text(path: Path, file: str) -> tuple[Source | None, list[Problem]]:
 
 def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlData | None, list[Problem]]:
     """Load YAML safely; report syntax errors, anchors and aliases with their line."""
-    loader = _NoAliasLoader(text)
+    try:
+        loader = _NoAliasLoader(text)  # the reader refuses control characters here, before parsing
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_problem(exc, text, file, line_offset)]
     try:
         node = loader.get_single_node()
     except _AliasRefused as exc:
         return None, [Problem(file, exc.mark.line + 1 + line_offset, "yaml-alias",
                               "YAML anchors (&name) and aliases (*name) are not allowed here.",
                               "Write the value out in full where it is needed.")]
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_problem(exc, text, file, line_offset)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -115,6 +120,15 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlData | No
     result = YamlData(None)
     result.data = _to_python(node, (), result.lines, problems, file, line_offset, 0)
     return result, problems
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str, line_offset: int) -> Problem:
+    """A character YAML does not accept (a control character, often pasted from another program)."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    character = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+    return Problem(file, text.count("\n", 0, position) + 1 + line_offset, "yaml-syntax",
+                   f"The YAML cannot be read: it contains the character {character}, which is not allowed.",
+                   "Delete the invisible control character on this line (retype the line if you cannot see it).")
 
 
 def _to_python(node, path, lines, problems, file, offset, depth):

@@ -115,7 +115,7 @@ def _module(doc: Document, content: ContentFile, project: Project, loaded: Loade
     meta = doc.meta
     group = meta.get("group_size")
     return Module(
-        id=meta["id"], title=str(meta["title"]).strip(), track=str(meta["track"]), order=meta["order"],
+        id=str(meta["id"]).strip(), title=str(meta["title"]).strip(), track=str(meta["track"]), order=meta["order"],
         duration_minutes=meta["duration_minutes"], audience=str(meta["audience"]).strip(),
         objectives=_texts(meta["objectives"]), materials=_texts(meta["materials"]),
         agenda=tuple(AgendaBlock(str(b["title"]).strip(), b["minutes"], b["mode"], doc.line_of(("agenda", i)))
@@ -185,8 +185,9 @@ def _load_tracks(project: Project, loaded: Loaded) -> None:
     data, lines = result
     tracks = []
     for index, entry in enumerate(data):
-        tracks.append(Track(entry["id"], str(entry["title"]).strip(), str(entry["description"]).strip(), lines[(index,)]))
-        loaded.track_lines[entry["id"]] = lines[(index,)]
+        track_id = str(entry["id"]).strip()
+        tracks.append(Track(track_id, str(entry["title"]).strip(), str(entry["description"]).strip(), lines[(index,)]))
+        loaded.track_lines[track_id] = lines[(index,)]
     loaded.curriculum.tracks = tuple(tracks)
 
 

@@ -24,7 +24,9 @@ def glossary_abbreviations(terms: tuple[GlossaryTerm, ...]) -> str:
         definition = " ".join(term.definition.split())
         for form in _forms(term):
             lines.append(f"*[{form}]: {definition}")
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+    # One definition per paragraph: Python-Markdown re-parses the rest of a block after
+    # each definition, so one big block costs quadratic time.
+    return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
 
 
 def _forms(term: GlossaryTerm) -> list[str]:

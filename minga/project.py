@@ -61,19 +61,24 @@ def load_project(root: Path | None = None) -> Project:
     root = find_root(root)
     try:
         config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
         raise ProjectError(f"mkdocs.yml cannot be read: {exc}") from None
-    extra = (config.get("extra") or {}).get("minga") or {}
-    return Project(
-        root=root,
-        docs_dir=root / config.get("docs_dir", "docs"),
-        guides_dir=root / "facilitator_guides",
-        languages=_languages(config),
-        repo_url=str(config.get("repo_url", "")).rstrip("/"),
-        edit_uri=str(config.get("edit_uri", "edit/main/")),
-        site_url=str(config.get("site_url", "")),
-        license=str(extra.get("license", "CC-BY-SA-4.0")),
-    )
+    try:
+        extra = (config.get("extra") or {}).get("minga") or {}
+        return Project(
+            root=root,
+            docs_dir=root / config.get("docs_dir", "docs"),
+            guides_dir=root / "facilitator_guides",
+            languages=_languages(config),
+            repo_url=str(config.get("repo_url", "")).rstrip("/"),
+            edit_uri=str(config.get("edit_uri", "edit/main/")),
+            site_url=str(config.get("site_url", "")),
+            license=str(extra.get("license", "CC-BY-SA-4.0")),
+        )
+    except (AttributeError, KeyError, TypeError) as exc:
+        # e.g. a list where a mapping belongs, or an i18n language without 'locale'
+        raise ProjectError(f"mkdocs.yml is not laid out as expected ({type(exc).__name__}: {exc}): check docs_dir, "
+                           "extra and the i18n plugin's languages (each with 'locale:').") from None
 
 
 def _languages(config: dict) -> tuple[Language, ...]:

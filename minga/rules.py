@@ -34,6 +34,7 @@ RULES = {
     "front-matter-shape": "Front matter is not a set of 'key: value' lines.",
     "missing-front-matter": "A module has no front matter.",
     "duplicate-key": "The same key appears twice.",
+    "yaml-key": "A YAML key that is a list or mapping instead of a plain word.",
     "missing-key": "A required key is missing.",
     "unknown-key": "A key that is not part of the format (with 'did you mean').",
     "wrong-type": "A value of the wrong kind (text, number, list...).",
@@ -205,7 +206,7 @@ def check_images(file: str, structure: BodyStructure, loaded: Loaded) -> Iterabl
         if path is None:
             yield Problem(file, link.line, "link-outside", f"The picture '{link.target}' points outside the curriculum folder.",
                           "Keep pictures in curriculum/assets/images/.")
-        elif not (docs_dir / path).is_file():
+        elif not _is_file(docs_dir / path):
             yield Problem(file, link.line, "missing-image", f"The picture '{link.target}' does not exist.",
                           "Check the file name and folder (names are case-sensitive); pictures live in curriculum/assets/images/.")
 
@@ -227,7 +228,7 @@ def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable
             yield Problem(file, link.line, "link-outside", f"The link '{link.target}' points outside the curriculum folder.",
                           "Link only to pages and files inside curriculum/.")
             continue
-        if path_part and not (docs_dir / target_uri).is_file():
+        if path_part and not _is_file(docs_dir / target_uri):
             yield Problem(file, link.line, "broken-link", f"The link '{link.target}' leads to a page or file that does not exist.",
                           _link_hint(path_part, target_uri, loaded))
             continue
@@ -236,6 +237,14 @@ def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable
             yield Problem(file, link.line, "broken-anchor",
                           f"The section '#{anchor}' does not exist in {target_uri}.{did_you_mean(anchor, known)}",
                           "A section's anchor is its heading in lowercase with hyphens, e.g. '## When to refer' is '#when-to-refer'.")
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a link target is a file; a target the system cannot even look up (too long...) is not."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _link_hint(path_part: str, target_uri: str, loaded: Loaded) -> str:

@@ -126,7 +126,11 @@ def _check_mapping(value: dict, shape: Mapping, path: KeyPath, file: str, locate
                                     f"Unknown key '{key}'{where}.{guess}",
                                     "Known keys: " + ", ".join(shape.fields) + "."))
     for key, spec in shape.fields.items():
-        if key not in value or value[key] is None and spec.required:
+        if key in value and value[key] is None and spec.required:
+            problems.append(Problem(file, locate(path + (key,)), "empty-value", f"'{_name(path + (key,))}' is empty.",
+                                    f"Write a value after '{key}:'." + (f" For example: {spec.example}" if spec.example else "")))
+            continue
+        if key not in value:
             if spec.required:
                 example = f" For example: {spec.example}" if spec.example else ""
                 where = f" in '{_name(path)}'" if path else ""

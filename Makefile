@@ -1,0 +1,29 @@
+# Two commands for a fresh machine with Python 3.11 and make: `make build`, `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: build test check serve clean
+
+# The virtual environment, with the pinned dependencies from pyproject.toml.
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+build: $(INSTALLED)  ## check the curriculum, build the site into site/
+	$(BIN)/minga build
+
+test: $(INSTALLED)  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+check: $(INSTALLED)  ## validate the curriculum only
+	$(BIN)/minga check
+
+serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+clean:
+	rm -rf site .site.new .site.old .cache

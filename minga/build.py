@@ -1,0 +1,61 @@
+"""`minga build`: check, build the site aside, and swap it in only when everything succeeded.
+
+A failed build leaves the previous site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .checking import check_project
+from .problems import errors
+from .project import Project
+from .report import format_report
+
+
+def build_site(project: Project, site_dir: Path | None = None) -> int:
+    site = (site_dir or project.root / "site").resolve()
+    _, problems = check_project(project=project)
+    if problems:
+        print(format_report(problems))
+    if errors(problems):
+        print(f"\nNothing was built; {_relative(site, project)} is unchanged.", file=sys.stderr)
+        return 1
+    staging = site.with_name(f".{site.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    if not _run_mkdocs(project, staging):
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"\nThe build failed; {_relative(site, project)} is unchanged.", file=sys.stderr)
+        return 1
+    _swap(staging, site)
+    print(f"Built the site into {_relative(site, project)}/")
+    return 0
+
+
+def _run_mkdocs(project: Project, target: Path) -> bool:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(project.root / "mkdocs.yml"), "--site-dir", str(target)]
+    return subprocess.run(command, cwd=project.root, env=env).returncode == 0
+
+
+def _swap(staging: Path, site: Path) -> None:
+    """Replace `site` by `staging` with two renames, so there is never a half-written site."""
+    old = site.with_name(f".{site.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _relative(path: Path, project: Project) -> str:
+    try:
+        return path.relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
