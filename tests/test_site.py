@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -18,9 +19,14 @@ from .conftest import ROOT
 TRACKS = ("act", "liberation-psychology", "community-design", "education", "gender-equity")
 
 
-def page(site: Path, url: str) -> BeautifulSoup:
-    path = site / url / "index.html" if not url.endswith(".html") else site / url
+@lru_cache(maxsize=None)
+def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """A built page, parsed once (tests only read it)."""
+    return _parse(site / url / "index.html" if not url.endswith(".html") else site / url)
 
 
 @pytest.fixture(scope="module")
@@ -214,5 +220,5 @@ def _assert_internal_links_resolve(soup: BeautifulSoup, site: Path, url: str) ->
             path = path / "index.html"
         assert path.exists(), f"{url}: link {href} leads nowhere"
         if target.fragment and path.suffix == ".html":
-            other = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            other = _parse(path)
             assert other.find(id=target.fragment), f"{url}: link {href} has no anchor"
