@@ -30,6 +30,9 @@ class Loaded:
     track_lines: dict[str, int] = field(default_factory=dict)
     guide_lines: dict[str, dict] = field(default_factory=dict)  # guide id -> key path -> line
     all_modules: list[Module] = field(default_factory=list)  # every readable module, duplicates included
+    # Ids of modules whose front matter has problems: other files may still name them
+    # without a second, misleading "unknown id" problem.
+    unreadable_ids: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,8 @@ def _module(doc: Document, content: ContentFile, project: Project, loaded: Loade
     problems = schema.check(doc.meta, schema.MODULE, (), content.file, doc.line_of)
     loaded.problems += problems
     if problems:
+        if isinstance(doc.meta.get("id"), str):
+            loaded.unreadable_ids.add(doc.meta["id"].strip())
         return None
     meta = doc.meta
     group = meta.get("group_size")

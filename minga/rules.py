@@ -179,7 +179,9 @@ def check_blocks_are_closed(file: str, structure: BodyStructure, loaded: Loaded)
 def check_html_is_allowed(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
     for tag in structure.html:
         if tag.name not in ALLOWED_HTML or re.search(r"\bon\w+\s*=|javascript:|style\s*=", tag.attributes, re.I):
-            yield Problem(file, tag.line, "raw-html", f"HTML '<{tag.name}>' is not allowed in curriculum files.",
+            what = (f"HTML '<{tag.name}>' is not allowed in curriculum files." if tag.name not in ALLOWED_HTML else
+                    f"HTML '<{tag.name}>' is allowed, but not with the attributes '{tag.attributes.strip()}' (scripts, event handlers or styles).")
+            yield Problem(file, tag.line, "raw-html", what,
                           "Use Markdown instead. Allowed HTML: " + ", ".join(f"<{t}>" for t in ALLOWED_HTML) + ", without attributes.")
 
 
@@ -326,7 +328,7 @@ def check_prerequisites_exist(loaded: Loaded) -> Iterable[Problem]:
             if prerequisite == module.id:
                 yield Problem(module.file, module.line_of("prerequisites", index), "prerequisite-cycle",
                               f"The module '{module.id}' lists itself as a prerequisite.", "Remove it from 'prerequisites'.")
-            elif prerequisite not in ids:
+            elif prerequisite not in ids and prerequisite not in loaded.unreadable_ids:
                 yield Problem(module.file, module.line_of("prerequisites", index), "unknown-prerequisite",
                               f"The prerequisite '{prerequisite}' is not the id of any module.{did_you_mean(prerequisite, ids)}",
                               "Use the 'id' written in the front matter of the other module.")
@@ -373,7 +375,7 @@ def check_guides(loaded: Loaded) -> Iterable[Problem]:
     for guide in loaded.curriculum.guides:
         lines = loaded.guide_lines.get(guide.id, {})
         for index, module_id in enumerate(guide.modules):
-            if module_id not in modules:
+            if module_id not in modules and module_id not in loaded.unreadable_ids:
                 yield Problem(guide.file, lines.get(("modules", index), lines.get(("modules",), 1)), "unknown-guide-module",
                               f"The guide lists '{module_id}', which is not the id of any module.{did_you_mean(module_id, modules)}",
                               "Use the 'id' from the module's front matter.")
