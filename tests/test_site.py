@@ -222,3 +222,11 @@ def _assert_internal_links_resolve(soup: BeautifulSoup, site: Path, url: str) ->
         if target.fragment and path.suffix == ".html":
             other = _parse(path)
             assert other.find(id=target.fragment), f"{url}: link {href} has no anchor"
+
+
+def test_contributor_guide_lists_every_check():
+    from minga.rules import RULES
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    missing = [code for code in RULES if f"`{code}`" not in guide]
+    assert not missing, f"CONTRIBUTING.md does not explain: {missing}"
