@@ -230,3 +230,10 @@ def test_contributor_guide_lists_every_check():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     missing = [code for code in RULES if f"`{code}`" not in guide]
     assert not missing, f"CONTRIBUTING.md does not explain: {missing}"
+
+
+def test_every_page_has_one_title(site):
+    for html in site.rglob("index.html"):
+        soup = _parse(html)
+        if soup.select_one("article.md-content__inner"):
+            assert len(soup.select("article h1")) == 1, html
