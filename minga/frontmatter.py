@@ -73,6 +73,7 @@ def read_text(path: Path, file: str) -> tuple[Source | None, list[Problem]]:
     """Read a UTF-8 text file within the size bound."""
     try:
         size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""  # e.g. a folder named like a file fails here
     except OSError as exc:
         return None, [Problem(file, 0, "unreadable", f"The file cannot be read ({exc.strerror}).")]
     if size > MAX_FILE_BYTES:
@@ -80,9 +81,9 @@ def read_text(path: Path, file: str) -> tuple[Source | None, list[Problem]]:
                               f"The file is {-(-size // 1024)} KB; files may be at most {MAX_FILE_BYTES // 1024} KB.",
                               "Split it into smaller files, or move pictures out of it.")]
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(file, line, "not-utf8", "The file is not saved as UTF-8 text.",
                               "Save it as UTF-8 in your editor (\"Save with encoding\").")]
     return Source(file, text.removeprefix("\ufeff")), []

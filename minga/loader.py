@@ -65,6 +65,9 @@ def discover(project: Project) -> list[ContentFile]:
         rel = path.relative_to(project.docs_dir)
         if rel.parts[0] == DATA_DIR or any(part.startswith(".") for part in rel.parts):
             continue
+        if not path.resolve().is_relative_to(project.root.resolve()):
+            continue  # reported by rules.check_links_stay_inside_the_repository; never read
+
         stem_parts = rel.name[: -len(".md")].split(".")
         lang = default
         if len(stem_parts) > 1 and stem_parts[-1] in others | {default}:
@@ -155,6 +158,8 @@ def _page(doc: Document, content: ContentFile, kind: str, loaded: Loaded) -> Pag
 
 def _load_yaml_file(path: Path, project: Project, loaded: Loaded, shape) -> tuple[object, dict] | None:
     file = project.relative(path)
+    if not path.resolve().is_relative_to(project.root.resolve()):
+        return None  # reported by rules.check_links_stay_inside_the_repository; never read
     source, problems = read_text(path, file)
     loaded.problems += problems
     if source is None:

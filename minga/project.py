@@ -42,7 +42,9 @@ class Project:
     license: str = "CC-BY-SA-4.0"
 
     def relative(self, path: Path) -> str:
-        return path.resolve().relative_to(self.root.resolve()).as_posix()
+        # A linked file is shown under its own name: its target may be missing or outside the repository.
+        where = path.parent.resolve() / path.name if path.is_symlink() and not path.is_dir() else path.resolve()
+        return where.relative_to(self.root.resolve()).as_posix()
 
     @property
     def language_codes(self) -> tuple[str, ...]:

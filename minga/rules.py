@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -30,6 +31,8 @@ RULES = {
     "yaml-too-deep": "YAML nested too deeply.",
     "file-too-large": "A content file is larger than 256 KB.",
     "not-utf8": "A file is not UTF-8 text.",
+    "symlink-outside": "A file or folder that is a link to a place outside the repository.",
+    "unreadable": "A file that cannot be read at all (permissions, a broken link...).",
     "front-matter-unclosed": "Front matter opened with '---' and never closed.",
     "front-matter-shape": "Front matter is not a set of 'key: value' lines.",
     "missing-front-matter": "A module has no front matter.",
@@ -397,6 +400,19 @@ def check_translations_keep_ids(loaded: Loaded) -> Iterable[Problem]:
                               f"Write 'id: {source.id}': ids are never translated.")
 
 
+def check_links_stay_inside_the_repository(loaded: Loaded) -> Iterable[Problem]:
+    """A symbolic link to a file outside the repository would publish that file (e.g. /etc/hostname)."""
+    root = loaded.curriculum.root.resolve()
+    for top in (loaded.curriculum.docs_dir, root / "facilitator_guides"):
+        for folder, dirs, files in os.walk(top):
+            for name in dirs + files:
+                path = Path(folder) / name
+                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                    yield Problem(path.parent.resolve().joinpath(name).relative_to(root).as_posix(), 0, "symlink-outside",
+                                  "This is a link to a file or folder outside the repository; it will not be read or published.",
+                                  "Replace the link with a real file inside the repository.")
+
+
 def _docs_rel(loaded: Loaded) -> str:
     return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
 
@@ -407,4 +423,4 @@ MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size
                  check_agenda_blocks_have_sections, check_handouts_match_blocks)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
-                     check_translations_keep_ids)
+                     check_translations_keep_ids, check_links_stay_inside_the_repository)
