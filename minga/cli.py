@@ -19,6 +19,14 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build the site into site/ (swapped in only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     commands.add_parser("catalog", help="print catalog.json to standard output")
+    tr = commands.add_parser("translation", help="start a translation, or record that it matches its source")
+    tr_commands = tr.add_subparsers(dest="action", required=True)
+    tr_start = tr_commands.add_parser("start", help="create <page>.<lang>.md from its source, marked draft")
+    tr_start.add_argument("lang")
+    tr_start.add_argument("source", type=Path, nargs="+")
+    tr_stamp = tr_commands.add_parser("stamp", help="record the current source version in translated files")
+    tr_stamp.add_argument("files", type=Path, nargs="+")
+    tr_stamp.add_argument("--reviewed", action="store_true", help="also mark them reviewed by a fluent reader")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -28,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
             return build_site(load_project(args.root), args.site_dir)
         if args.command == "catalog":
             return _catalog(args.root)
+        if args.command == "translation":
+            return _translation(args)
     except ProjectError as exc:
         print(f"minga: {exc}", file=sys.stderr)
         return 2
@@ -46,6 +56,23 @@ def _check(root: Path | None) -> int:
               f"{len(curriculum.pages)} pages, {len(curriculum.guides)} guides.")
         return 0
     return 1
+
+
+def _translation(args) -> int:
+    from .translate_cli import TranslationCommandError, stamp, start
+
+    project = load_project(args.root)
+    try:
+        if args.action == "start":
+            for source in args.source:
+                print(f"Created {project.relative(start(project, args.lang, source))} (draft): translate its words, keep its structure.")
+        else:
+            for path in args.files:
+                print(f"{project.relative(path.resolve())}: now matches its source ({stamp(project, path, args.reviewed)}).")
+    except TranslationCommandError as exc:
+        print(f"minga: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _catalog(root: Path | None) -> int:

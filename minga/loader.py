@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
+from . import schema, translation
 from .body import BodyStructure, scan
 from .frontmatter import Document, load_yaml, read_document, read_text
 from .model import (AgendaBlock, Curriculum, GlossaryTerm, GroupSize, Guide, Module, Page,
                     ReferralService, Safety, SourceRef, Track)
-from .problems import Problem
+from .problems import Problem, did_you_mean
 from .project import Project
 
 DATA_DIR = "_data"
@@ -30,6 +30,7 @@ class Loaded:
     track_lines: dict[str, int] = field(default_factory=dict)
     guide_lines: dict[str, dict] = field(default_factory=dict)  # guide id -> key path -> line
     all_modules: list[Module] = field(default_factory=list)  # every readable module, duplicates included
+    source_docs: dict[str, Document] = field(default_factory=dict)  # default-language documents by src_uri
     # Ids of modules whose front matter has problems: other files may still name them
     # without a second, misleading "unknown id" problem.
     unreadable_ids: set[str] = field(default_factory=set)
@@ -50,8 +51,15 @@ def load(project: Project) -> Loaded:
     _load_glossaries(project, loaded)
     _load_referrals(project, loaded)
     track_ids = {t.id for t in curriculum.tracks}
-    for content in discover(project):
-        _load_markdown(project, content, track_ids, loaded)
+    contents = discover(project)
+    default = curriculum.default_language.code
+    # Sources first: a translation takes its structure from its source.
+    for content in contents:
+        if content.lang == default:
+            _load_markdown(project, content, track_ids, loaded)
+    for content in contents:
+        if content.lang != default:
+            _load_translation(project, content, track_ids, loaded)
     _load_guides(project, loaded)
     return loaded
 
@@ -90,6 +98,7 @@ def _load_markdown(project: Project, content: ContentFile, track_ids: set[str], 
     if doc is None:
         return
     loaded.structures[content.file] = scan(doc.body, doc.body_line)
+    loaded.source_docs[content.src_uri] = doc
     kind = kind_of(content.src_uri, track_ids)
     if kind == "module":
         item = _module(doc, content, project, loaded)
@@ -98,13 +107,45 @@ def _load_markdown(project: Project, content: ContentFile, track_ids: set[str], 
     if item is None:
         return
     curriculum = loaded.curriculum
-    if content.lang == curriculum.default_language.code:
-        if isinstance(item, Module):
-            loaded.all_modules.append(item)
-            curriculum.modules.setdefault(item.id, item)
-        else:
-            curriculum.pages[item.src_uri] = item
+    if isinstance(item, Module):
+        loaded.all_modules.append(item)
+        curriculum.modules.setdefault(item.id, item)
     else:
+        curriculum.pages[item.src_uri] = item
+
+
+def _load_translation(project: Project, content: ContentFile, track_ids: set[str], loaded: Loaded) -> None:
+    doc, problems = read_document(content.path, content.file)
+    loaded.problems += problems
+    if doc is None:
+        return
+    loaded.structures[content.file] = scan(doc.body, doc.body_line)
+    source_doc = loaded.source_docs.get(content.src_uri)
+    if source_doc is None:
+        source_file = f"{project.relative(project.docs_dir)}/{content.src_uri}"
+        if not (project.docs_dir / content.src_uri).exists():
+            loaded.problems.append(Problem(content.file, 0, "translation-orphan",
+                                           f"This translation has no source: {source_file} does not exist.",
+                                           f"Name the file after the page it translates, e.g. {content.src_uri[:-3]}.{content.lang}.md next to it."))
+        return
+    if not doc.has_front_matter:
+        loaded.problems.append(Problem(content.file, 1, "missing-front-matter",
+                                       "A translation must start with front matter holding at least 'title' and 'translation'.",
+                                       f"Run: minga translation start {content.lang} {project.relative(project.docs_dir)}/{content.src_uri}"))
+        return
+    kind = kind_of(content.src_uri, track_ids)
+    curriculum = loaded.curriculum
+    if kind == "module":
+        source = next((m for m in loaded.all_modules if m.src_uri == content.src_uri), None)
+        if source is None:
+            return  # the source's own problems are reported; nothing to pair with
+        item, problems = translation.translated_module(doc, source, source_doc, content.lang, content.file)
+    else:
+        page = Page(_text(doc.meta.get("title")), content.file, content.src_uri, content.lang, doc.body, doc.body_line,
+                    content.src_uri.split("/")[0] if kind == "track" else None)
+        item, problems = translation.translated_page(doc, source_doc, page)
+    loaded.problems += problems
+    if item is not None:
         curriculum.translations.setdefault(content.src_uri, {})[content.lang] = item
 
 
@@ -199,6 +240,31 @@ def _load_tracks(project: Project, loaded: Loaded) -> None:
         tracks.append(Track(track_id, str(entry["title"]).strip(), str(entry["description"]).strip(), lines[(index,)]))
         loaded.track_lines[track_id] = lines[(index,)]
     loaded.curriculum.tracks = tuple(tracks)
+    for lang in project.languages:
+        if not lang.default:
+            _load_translated_tracks(project, loaded, lang.code)
+
+
+def _load_translated_tracks(project: Project, loaded: Loaded, lang: str) -> None:
+    """tracks.<lang>.yml: the same track ids, with translated titles and descriptions."""
+    path = project.docs_dir / DATA_DIR / f"tracks.{lang}.yml"
+    if not path.is_file():
+        return
+    result = _load_yaml_file(path, project, loaded, schema.ListOf(schema.TRACK, 1))
+    if not result or result[0] is None:
+        return
+    data, lines = result
+    known = {t.id for t in loaded.curriculum.tracks}
+    translated = {}
+    for index, entry in enumerate(data):
+        track_id = str(entry["id"]).strip()
+        if track_id not in known:
+            loaded.problems.append(Problem(project.relative(path), lines[(index,)], "unknown-track",
+                                           f"The track '{track_id}' is not in tracks.yml.{did_you_mean(track_id, known)}",
+                                           "Track ids are never translated: use the ids from tracks.yml."))
+            continue
+        translated[track_id] = Track(track_id, str(entry["title"]).strip(), str(entry["description"]).strip(), lines[(index,)])
+    loaded.curriculum.translated_tracks[lang] = translated
 
 
 def _load_glossaries(project: Project, loaded: Loaded) -> None:

@@ -63,6 +63,15 @@ class GroupSize:
 
 
 @dataclass(frozen=True)
+class TranslationInfo:
+    """What a translated file records about its source, and what the source is now."""
+
+    source_hash: str  # hash of the source's translatable content the translation was made from
+    status: str  # draft | reviewed
+    current_source_hash: str  # hash of the source as it is now
+
+
+@dataclass(frozen=True)
 class Module:
     """One facilitated session, in one language."""
 
@@ -91,6 +100,7 @@ class Module:
     handouts: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     license: str = "CC-BY-SA-4.0"
+    translation: TranslationInfo | None = None  # set on translations only
 
     def line_of(self, *path) -> int:
         while path:
@@ -111,6 +121,7 @@ class Page:
     body: str
     body_line: int
     track: str | None = None  # set for a track's index.md
+    translation: TranslationInfo | None = None  # set on translations only
 
 
 @dataclass(frozen=True)
@@ -149,6 +160,7 @@ class Curriculum:
     docs_dir: Path
     languages: tuple[Language, ...]
     tracks: tuple[Track, ...] = ()
+    translated_tracks: dict[str, dict[str, Track]] = field(default_factory=dict)  # lang -> id -> track
     modules: dict[str, Module] = field(default_factory=dict)  # default-language modules by id
     pages: dict[str, Page] = field(default_factory=dict)  # default-language pages by src_uri
     translations: dict[str, dict[str, Module | Page]] = field(default_factory=dict)  # src_uri -> lang -> item
@@ -161,7 +173,10 @@ class Curriculum:
     def default_language(self) -> Language:
         return next(lang for lang in self.languages if lang.default)
 
-    def track(self, track_id: str) -> Track | None:
+    def track(self, track_id: str, lang: str | None = None) -> Track | None:
+        """A track, with its title and description in `lang` when translated."""
+        if lang and track_id in self.translated_tracks.get(lang, {}):
+            return self.translated_tracks[lang][track_id]
         return next((t for t in self.tracks if t.id == track_id), None)
 
     def modules_of(self, track_id: str) -> list[Module]:

@@ -70,7 +70,9 @@ RULES = {
     "unknown-marker": "An HTML comment marker that Minga does not know.",
     "unknown-guide-module": "A guide lists a module id that does not exist.",
     "unknown-guide-page": "A guide lists a page that does not exist.",
-    "translation-id": "A translated module's id differs from its source.",
+    "translation-structure": "A translation changes a number or structural key of its source.",
+    "translation-agenda": "A translated agenda that does not pair block by block with the source's.",
+    "translation-orphan": "A translation whose source file does not exist.",
     "missing-data-file": "A required data file is missing.",
 }
 
@@ -390,16 +392,6 @@ def check_guides(loaded: Loaded) -> Iterable[Problem]:
                                   "Write the page path relative to curriculum/, for example 'safety-protocol.md'.")
 
 
-def check_translations_keep_ids(loaded: Loaded) -> Iterable[Problem]:
-    for uri, by_lang in loaded.curriculum.translations.items():
-        source = loaded.curriculum.module_by_uri(uri)
-        for item in by_lang.values():
-            if isinstance(item, Module) and source and item.id != source.id:
-                yield Problem(item.file, item.line_of("id"), "translation-id",
-                              f"This translation has id '{item.id}', but its source {source.file} has id '{source.id}'.",
-                              f"Write 'id: {source.id}': ids are never translated.")
-
-
 def check_links_stay_inside_the_repository(loaded: Loaded) -> Iterable[Problem]:
     """A symbolic link to a file outside the repository would publish that file (e.g. /etc/hostname)."""
     root = loaded.curriculum.root.resolve()
@@ -423,4 +415,4 @@ MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size
                  check_agenda_blocks_have_sections, check_handouts_match_blocks)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
-                     check_translations_keep_ids, check_links_stay_inside_the_repository)
+                     check_links_stay_inside_the_repository)

@@ -1,4 +1,4 @@
-"""Localized interface strings for our templates: one file, one lookup."""
+"""Localized interface strings for our templates: one file per language in minga/locales/."""
 
 from __future__ import annotations
 
@@ -7,26 +7,24 @@ from importlib import resources
 
 import yaml
 
+SOURCE_LANGUAGE = "en"
+
 
 class MissingString(Exception):
     """A template asked for a string that a language does not have: a build error, never English."""
 
 
-@lru_cache(maxsize=1)
-def _all_strings() -> dict[str, dict[str, str]]:
-    text = resources.files("minga").joinpath("ui_strings.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-def languages() -> tuple[str, ...]:
-    return tuple(_all_strings())
-
-
+@lru_cache(maxsize=None)
 def strings(lang: str) -> dict[str, str]:
-    table = _all_strings()
-    if lang not in table:
-        raise MissingString(f"minga/ui_strings.yml has no strings for the language '{lang}'; add a section '{lang}:' with every key of 'en'.")
-    return table[lang]
+    path = resources.files("minga").joinpath("locales", f"{lang}.yml")
+    if not path.is_file():
+        raise MissingString(f"minga/locales/{lang}.yml does not exist: copy minga/locales/en.yml and translate every string.")
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def missing_keys(lang: str) -> list[str]:
+    """Keys of the source language that `lang` lacks (empty when complete)."""
+    return sorted(set(strings(SOURCE_LANGUAGE)) - set(strings(lang)))
 
 
 def translator(lang: str):
@@ -35,7 +33,7 @@ def translator(lang: str):
 
     def t(key: str, **values) -> str:
         if key not in table:
-            raise MissingString(f"minga/ui_strings.yml: the language '{lang}' has no string '{key}'.")
+            raise MissingString(f"minga/locales/{lang}.yml has no string '{key}'.")
         return table[key].format(**values) if values else table[key]
 
     return t

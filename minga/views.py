@@ -44,7 +44,7 @@ def module_view(curriculum: Curriculum, module: Module, lang: str) -> dict:
     source = curriculum.modules.get(module.id, module)
     siblings = curriculum.modules_of(source.track)
     position = next((i for i, m in enumerate(siblings) if m.id == source.id), 0)
-    track = curriculum.track(source.track)
+    track = curriculum.track(source.track, lang)
 
     def link(other: Module) -> dict:
         shown = curriculum.in_language(other, lang)
@@ -70,7 +70,7 @@ def track_view(curriculum: Curriculum, track_id: str, lang: str) -> dict:
     """A track's learning path: its modules in order with durations and total time."""
     default = curriculum.default_language.code
     modules = curriculum.modules_of(track_id)
-    track = curriculum.track(track_id)
+    track = curriculum.track(track_id, lang)
     total = sum(m.duration_minutes for m in modules)
     steps = []
     for number, module in enumerate(modules, start=1):
@@ -90,6 +90,7 @@ def tracks_view(curriculum: Curriculum, lang: str) -> list[dict]:
     for track in curriculum.tracks:
         modules = curriculum.modules_of(track.id)
         total = sum(m.duration_minutes for m in modules)
+        track = curriculum.track(track.id, lang)
         out.append({"id": track.id, "title": track.title, "description": track.description,
                     "url": page_url(f"{track.id}/index.md", lang, default), "count": len(modules),
                     "total_hm": hours_minutes(total)})
