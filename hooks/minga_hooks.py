@@ -1,15 +1,17 @@
 """MkDocs hooks: a thin adapter between MkDocs and the `minga` package.
 
 Validation runs first and fails the build with located messages; pages then get their
-model (session panel, agenda, learning path) through the template context.
+model (session panel, agenda, learning path, translation state) through the template context.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from minga import markdown_prep, ui, views
 from minga.catalog import catalog_json
@@ -20,6 +22,7 @@ from minga.nav import expand_nav
 from minga.problems import errors
 from minga.project import ProjectError, load_project
 from minga.report import format_report
+from minga.search_index import split_search_index
 
 log = logging.getLogger("mkdocs.minga")
 _state: dict = {}
@@ -38,9 +41,40 @@ def on_config(config):
             raise PluginError("The curriculum has problems to fix before it can be built:\n\n" + format_report(problems))
         for problem in problems:
             log.warning(format_report([problem]))
-        _state.update(config_id=id(config), loaded=loaded, by_file=_index_by_file(loaded))
-    config.nav = expand_nav(config.nav, _state["loaded"].curriculum)
+        missing = {lang.code: ui.missing_keys(lang.code) for lang in project.languages if _has_locale(lang.code)}
+        absent = [lang.code for lang in project.languages if not _has_locale(lang.code)]
+        if absent or any(missing.values()):
+            raise PluginError(_locale_report(absent, missing))
+        _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded))
+    curriculum = _state["loaded"].curriculum
+    config.nav = expand_nav(config.nav, curriculum)
+    _translate_track_sections(config, curriculum)
     return config
+
+
+def _translate_track_sections(config, curriculum) -> None:
+    """Track section titles in the navigation come from tracks.<lang>.yml (i18n's nav_translations)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    for language in i18n.config.languages:
+        translated = curriculum.translated_tracks.get(language.locale, {})
+        titles = {t.title: translated[t.id].title for t in curriculum.tracks if t.id in translated}
+        language.nav_translations = {**(language.nav_translations or {}), **titles}
+
+
+def _has_locale(lang: str) -> bool:
+    try:
+        ui.strings(lang)
+        return True
+    except ui.MissingString:
+        return False
+
+
+def _locale_report(absent: list[str], missing: dict[str, list[str]]) -> str:
+    lines = [f"minga/locales/{code}.yml is missing: copy minga/locales/en.yml and translate it." for code in absent]
+    lines += [f"minga/locales/{code}.yml lacks: {', '.join(keys)}" for code, keys in missing.items() if keys]
+    return "Interface strings are missing (no page may fall back to English words):\n" + "\n".join(lines)
 
 
 def _index_by_file(loaded) -> dict[str, Module | Page]:
@@ -67,8 +101,11 @@ def on_page_markdown(markdown, page, config, files):
     curriculum = _state["loaded"].curriculum
     lang = _language(config)
     t = ui.translator(lang)
-    markdown = markdown_prep.add_block_titles(markdown, t)
-    terms = curriculum.glossary.get(lang) or curriculum.glossary.get(curriculum.default_language.code, ())
+    # A fallback page shows English words: its own block titles and glossary stay English.
+    words_lang = item.lang
+    t_words = ui.translator(words_lang)
+    markdown = markdown_prep.add_block_titles(markdown, t_words)
+    terms = curriculum.glossary.get(words_lang) or ()
     markdown = markdown_prep.expand_markers(
         markdown,
         glossary=markdown_prep.glossary_list(terms),
@@ -80,6 +117,8 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["template"] = "track.html"
     elif item.src_uri == "index.md":
         page.meta["template"] = "home.html"
+    elif item.src_uri == "translation-status.md":
+        page.meta["template"] = "status.html"
     return markdown + markdown_prep.glossary_abbreviations(terms)
 
 
@@ -87,17 +126,43 @@ def on_page_context(context, page, config, nav):
     item = _item(page)
     curriculum = _state["loaded"].curriculum
     lang = _language(config)
-    context["t"] = ui.translator(lang)
+    context["t"] = context["t_reader"] = ui.translator(lang)
+    if item is None:
+        return context
+    notice = views.translation_view(curriculum, item, lang, _state["project"])
+    context["minga_translation"] = notice
+    # A fallback page is English throughout (marked lang="en"); only its notice speaks the reader's language.
+    context["t"] = ui.translator(item.lang)
+    if notice["status"] == "missing" and notice["help_url"]:
+        page.edit_url = notice["help_url"]  # "Edit" on a fallback page starts the translation
     if isinstance(item, Module):
         context["minga"] = views.module_view(curriculum, item, lang)
-    elif isinstance(item, Page) and item.track:
+    elif item.track:
         context["minga"] = views.track_view(curriculum, item.track, lang)
-    elif isinstance(item, Page) and item.src_uri == "index.md":
+    elif item.src_uri == "index.md":
         context["minga"] = {"tracks": views.tracks_view(curriculum, lang)}
+    elif item.src_uri == "translation-status.md":
+        context["minga"] = views.status_view(curriculum, lang)
     return context
 
 
+_HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"")
+
+
+def on_post_page(output, page, config):
+    # Material puts dir on <body>; assistive tools and the PDF step read it on <html>.
+    lang = _language(config)
+    direction = next((l.dir for l in _state["loaded"].curriculum.languages if l.code == lang), "ltr")
+    return _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', output, count=1)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
 def on_post_build(config):
     site = Path(config.site_dir)
-    (site / "catalog.json").write_text(catalog_json(_state["loaded"].curriculum), encoding="utf-8")
-    install_web_fonts(site / "assets" / "fonts")
+    curriculum = _state["loaded"].curriculum
+    (site / "catalog.json").write_text(catalog_json(curriculum), encoding="utf-8")
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not i18n.building:
+        install_web_fonts(site / "assets" / "fonts")
+        if (site / "search" / "search_index.json").is_file():
+            split_search_index(site, curriculum.languages, views.translated_urls(curriculum))

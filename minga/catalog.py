@@ -5,16 +5,10 @@ from __future__ import annotations
 import json
 
 from .model import Curriculum
+from .status import status_of as translation_status
 from .urls import page_url
 
 CATALOG_VERSION = 1
-
-
-def translation_status(curriculum: Curriculum, src_uri: str, lang: str) -> str:
-    """source | current | outdated | draft | missing (freshness is refined by the translation workflow)."""
-    if lang == curriculum.default_language.code:
-        return "source"
-    return "current" if lang in curriculum.translations.get(src_uri, {}) else "missing"
 
 
 def build_catalog(curriculum: Curriculum, guides_extra: dict | None = None) -> dict:

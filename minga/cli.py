@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from .report import format_report
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `minga status | head` ends quietly
     parser = argparse.ArgumentParser(prog="minga", description="Check and build a Minga curriculum.")
     parser.add_argument("--root", type=Path, default=None, help="repository folder (default: the one holding mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -19,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build the site into site/ (swapped in only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     commands.add_parser("catalog", help="print catalog.json to standard output")
+    status = commands.add_parser("status", help="print the translation status of every page in every language")
+    status.add_argument("--lang", action="append", help="only this language (may be repeated)")
+    status.add_argument("--fail-on-outdated-reviewed", action="store_true",
+                        help="exit 1 when a reviewed translation is outdated (for CI)")
     tr = commands.add_parser("translation", help="start a translation, or record that it matches its source")
     tr_commands = tr.add_subparsers(dest="action", required=True)
     tr_start = tr_commands.add_parser("start", help="create <page>.<lang>.md from its source, marked draft")
@@ -36,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
             return build_site(load_project(args.root), args.site_dir)
         if args.command == "catalog":
             return _catalog(args.root)
+        if args.command == "status":
+            return _status(args)
         if args.command == "translation":
             return _translation(args)
     except ProjectError as exc:
@@ -56,6 +65,31 @@ def _check(root: Path | None) -> int:
               f"{len(curriculum.pages)} pages, {len(curriculum.guides)} guides.")
         return 0
     return 1
+
+
+def _status(args) -> int:
+    from .checking import check_project
+    from .status import format_table, outdated_reviewed
+
+    loaded, problems = check_project(args.root)
+    if errors(problems):
+        print(format_report(problems), file=sys.stderr)
+        return 1
+    curriculum = loaded.curriculum
+    langs = args.lang or [lang.code for lang in curriculum.languages if not lang.default]
+    unknown = set(langs) - {lang.code for lang in curriculum.languages}
+    if unknown:
+        print(f"minga: unknown language(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    print("\n\n".join(format_table(curriculum, lang) for lang in langs))
+    stale = [(lang, row) for lang, row in outdated_reviewed(curriculum) if lang in langs]
+    if stale:
+        print(f"\n{len(stale)} reviewed translation(s) are outdated: their English source changed after review.")
+        for lang, row in stale:
+            print(f"  {row.file}: update it, then run 'minga translation stamp --reviewed {row.file}' once a reviewer has checked it.")
+        if args.fail_on_outdated_reviewed:
+            return 1
+    return 0
 
 
 def _translation(args) -> int:

@@ -44,7 +44,7 @@ def module_view(curriculum: Curriculum, module: Module, lang: str) -> dict:
     source = curriculum.modules.get(module.id, module)
     siblings = curriculum.modules_of(source.track)
     position = next((i for i, m in enumerate(siblings) if m.id == source.id), 0)
-    track = curriculum.track(source.track, lang)
+    track = curriculum.track(source.track, module.lang)  # in the words of the page
 
     def link(other: Module) -> dict:
         shown = curriculum.in_language(other, lang)
@@ -52,7 +52,7 @@ def module_view(curriculum: Curriculum, module: Module, lang: str) -> dict:
 
     return {
         "module": module,
-        "timeline": timeline(source),
+        "timeline": timeline(module),  # a translation pairs block by block with its source
         "duration": source.duration_minutes,
         "track": {"id": source.track, "title": track.title if track else source.track,
                   "url": page_url(f"{source.track}/index.md", lang, default)},
@@ -95,3 +95,62 @@ def tracks_view(curriculum: Curriculum, lang: str) -> list[dict]:
                     "url": page_url(f"{track.id}/index.md", lang, default), "count": len(modules),
                     "total_hm": hours_minutes(total)})
     return out
+
+
+def translated_urls(curriculum: Curriculum) -> dict[str, set[str]]:
+    """Site URLs of the pages that exist in each non-default language."""
+    default = curriculum.default_language.code
+    urls: dict[str, set[str]] = {}
+    for src_uri, by_lang in curriculum.translations.items():
+        for lang in by_lang:
+            urls.setdefault(lang, set()).add(page_url(src_uri, lang, default))
+    return urls
+
+
+def translation_view(curriculum: Curriculum, item, lang: str, project) -> dict:
+    """The translation state of the page being built in `lang`, for notices and the switcher."""
+    from . import status as status_module
+    from .changes import source_changes
+    from .translation import MODULE_WORDS, PAGE_WORDS
+
+    default = curriculum.default_language.code
+    state = status_module.status_of(curriculum, item.src_uri, lang)
+    docs = project.relative(project.docs_dir)
+    source_file = f"{docs}/{item.src_uri}"
+    language = next((l for l in curriculum.languages if l.code == lang), None)
+    diff = None
+    if state == "outdated" and item.translation:
+        words = MODULE_WORDS if isinstance(item, Module) else PAGE_WORDS
+        diff = source_changes(project.root, source_file, item.translation.source_hash, words)
+    return {
+        "status": state,
+        "lang": lang,
+        "language_name": language.name if language else lang,
+        "source_url": page_url(item.src_uri, default, default),
+        "start_command": f"minga translation start {lang} {source_file}",
+        "help_url": f"{project.repo_url}/blob/main/CONTRIBUTING.md#translations" if project.repo_url else None,
+        "diff": diff,
+        "alternates": {l.code: status_module.status_of(curriculum, item.src_uri, l.code) for l in curriculum.languages},
+    }
+
+
+def status_view(curriculum: Curriculum, lang: str) -> dict:
+    """The translation status page of one language (the default language shows every language)."""
+    from . import status as status_module
+
+    default = curriculum.default_language.code
+    langs = [l for l in curriculum.languages if not l.default] if lang == default else \
+        [l for l in curriculum.languages if l.code == lang]
+    out = []
+    for language in langs:
+        groups = []
+        for track_id, rows in status_module.rows(curriculum, language.code).items():
+            track = curriculum.track(track_id, lang) if track_id else None
+            groups.append({"title": track.title if track else None, "rows": [
+                {"title": r.title, "status": r.status, "last_change": r.last_change,
+                 "url": page_url(r.src_uri, language.code, default)} for r in rows]})
+        counts = status_module.progress(curriculum, language.code)
+        out.append({"code": language.code, "name": language.name, "groups": groups, "counts": counts,
+                    "percent": round(100 * counts["current"] / counts["total"]) if counts["total"] else 0,
+                    "percent_draft": round(100 * counts["draft"] / counts["total"]) if counts["total"] else 0})
+    return {"languages": out}

@@ -1,0 +1,60 @@
+"""One search index per language.
+
+mkdocs-static-i18n merges every language into one index (ultrabug/mkdocs-static-i18n#98),
+so a Spanish reader would get English results. We split it: each language's pages get
+their own index under <lang>/search/, with locations relative to that folder, and the
+lunr language settings of that language.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .model import Language
+
+# lunr-languages that Material ships stemmers for; other languages search without stemming.
+LUNR_LANGUAGES = {"ar", "da", "de", "du", "es", "fi", "fr", "hi", "hu", "it", "ja", "jp", "ko", "nl", "no",
+                  "pt", "ro", "ru", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+
+
+def split_search_index(site: Path, languages: tuple[Language, ...], translated: dict[str, set[str]]) -> dict[str, int]:
+    """Rewrite site/search/search_index.json for the default language and write one per other language.
+
+    `translated` holds, per language, the site URLs of pages that exist in that language:
+    a fallback page (English text under /es/) is left out of the Spanish index.
+    """
+    merged_path = site / "search" / "search_index.json"
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    others = {lang.code for lang in languages if not lang.default}
+    by_lang: dict[str, list[dict]] = {lang.code: [] for lang in languages}
+    default = next(lang.code for lang in languages if lang.default)
+    for doc in merged["docs"]:
+        first = doc["location"].split("/", 1)[0]
+        if first in others:
+            if doc["location"].split("#", 1)[0] in translated.get(first, set()):
+                by_lang[first].append(dict(doc, location=doc["location"][len(first) + 1:]))
+        else:
+            by_lang[default].append(doc)
+    counts = {}
+    for code, docs in by_lang.items():
+        folder = site / "search" if code == default else site / code / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        index = {"config": _config(merged["config"], code), "docs": docs}
+        (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        counts[code] = len(docs)
+    return counts
+
+
+def _config(config: dict, code: str) -> dict:
+    config = dict(config)
+    if code == "en":
+        config["lang"] = ["en"]
+    elif code in LUNR_LANGUAGES:
+        config["lang"] = [code]
+    else:
+        # No lunr stemmer for this language (e.g. Swahili): English stemming would mangle
+        # words, so search on whole words only.
+        config["lang"] = ["en"]
+        config["pipeline"] = ["trimmer"]
+    return config
