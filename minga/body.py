@@ -25,6 +25,7 @@ RE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s
 RE_REF_DEF = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 RE_HTML_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 RE_HTML_COMMENT = re.compile(r"<!--(.*?)-->")
+RE_ATTR_LIST = re.compile(r"\{:?\s*([^{}]*=[^{}]*)\}")  # attr_list with key=value pairs
 RE_INLINE_MARKS = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -74,6 +75,7 @@ class BodyStructure:
     links: list[Link] = field(default_factory=list)
     html: list[HtmlTag] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    attributes: list[Comment] = field(default_factory=list)  # '{key=value}' attribute lists
 
     @property
     def anchors(self) -> set[str]:
@@ -158,5 +160,7 @@ def _scan_inline(line: str, number: int, found: BodyStructure) -> None:
         found.links.append(Link(ref.group(2), ref.group(1), number, False))
     for comment in RE_HTML_COMMENT.finditer(line):
         found.comments.append(Comment(comment.group(1).strip(), number))
+    for attrs in RE_ATTR_LIST.finditer(line):
+        found.attributes.append(Comment(attrs.group(1).strip(), number))
     for tag in RE_HTML_TAG.finditer(RE_HTML_COMMENT.sub("", line)):
         found.html.append(HtmlTag(tag.group(2).lower(), tag.group(3), number))

@@ -67,6 +67,8 @@ RULES = {
     "image-alt": "A picture without a description (alt text).",
     "remote-image": "A picture loaded from another website.",
     "raw-html": "HTML outside the small allowed set.",
+    "attribute-list": "A '{key=value}' attribute list (attributes can carry scripts, styles or attachments).",
+    "link-scheme": "A link that is not a web page, e-mail address or phone number (file:, javascript:, data:...).",
     "unknown-marker": "An HTML comment marker that Minga does not know.",
     "unknown-guide-module": "A guide lists a module id that does not exist.",
     "unknown-guide-page": "A guide lists a page that does not exist.",
@@ -190,6 +192,12 @@ def check_html_is_allowed(file: str, structure: BodyStructure, loaded: Loaded) -
                           "Use Markdown instead. Allowed HTML: " + ", ".join(f"<{t}>" for t in ALLOWED_HTML) + ", without attributes.")
 
 
+def check_no_attribute_lists(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    for attrs in structure.attributes:
+        yield Problem(file, attrs.line, "attribute-list", f"The attribute list '{{{attrs.text}}}' is not allowed.",
+                      "Remove it: use plain Markdown. Only '{#anchor-name}' after a heading is allowed.")
+
+
 def check_markers_are_known(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
     for comment in structure.comments:
         if comment.text.startswith("minga:") and comment.text not in MARKERS:
@@ -223,6 +231,11 @@ def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable
     anchors = anchor_index(loaded)
     own_uri = _src_uri_of(file, loaded)
     for link in structure.links:
+        if not link.is_image and EXTERNAL.match(link.target) and \
+                link.target.split(":", 1)[0].lower() not in ("http", "https", "mailto", "tel"):
+            yield Problem(file, link.line, "link-scheme", f"The link '{link.target[:80]}' is not a web page, e-mail or phone number.",
+                          "Link to pages with https://..., to e-mail with mailto:, to phones with tel:, or to a file of the curriculum by its path.")
+            continue
         if link.is_image or EXTERNAL.match(link.target) or link.target.startswith("//") or not link.target:
             continue
         path_part, _, anchor = link.target.partition("#")
@@ -409,7 +422,7 @@ def _docs_rel(loaded: Loaded) -> str:
     return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
 
 
-FILE_CHECKS = (check_block_types_are_known, check_blocks_are_closed, check_html_is_allowed,
+FILE_CHECKS = (check_block_types_are_known, check_blocks_are_closed, check_html_is_allowed, check_no_attribute_lists,
                check_markers_are_known, check_images, check_links)
 MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size_is_a_range,
                  check_agenda_blocks_have_sections, check_handouts_match_blocks)
