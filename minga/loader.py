@@ -296,8 +296,13 @@ def _load_referrals(project: Project, loaded: Loaded) -> None:
 def _load_guides(project: Project, loaded: Loaded) -> None:
     if not project.guides_dir.is_dir():
         return
-    guides = []
+    guides, translated = [], []
+    others = set(project.language_codes) - {loaded.curriculum.default_language.code}
     for path in sorted(project.guides_dir.glob("*.y*ml")):
+        stem, _, lang = path.stem.rpartition(".")
+        if stem and lang in others:
+            translated.append((path, stem, lang))
+            continue
         result = _load_yaml_file(path, project, loaded, schema.GUIDE)
         if not result or result[0] is None:
             continue
@@ -307,6 +312,18 @@ def _load_guides(project: Project, loaded: Loaded) -> None:
                             _texts(data.get("front_matter")), _texts(data.get("back_matter")), project.relative(path)))
         loaded.guide_lines[path.stem] = lines
     loaded.curriculum.guides = tuple(guides)
+    ids = {g.id for g in guides}
+    for path, guide_id, lang in translated:
+        if guide_id not in ids:
+            loaded.problems.append(Problem(project.relative(path), 0, "translation-orphan",
+                                           f"This translation has no source: facilitator_guides/{guide_id}.yml does not exist.",
+                                           "Name the file after the guide it translates: <guide>.<language>.yml."))
+            continue
+        result = _load_yaml_file(path, project, loaded, schema.GUIDE_WORDS)
+        if result and result[0] is not None:
+            data = result[0]
+            loaded.curriculum.guide_words.setdefault(lang, {})[guide_id] = {
+                key: str(data[key]).strip() for key in ("title", "audience", "description")}
 
 
 def _texts(values) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ line of its fields, so that later checks can point at them.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,6 +167,7 @@ class Curriculum:
     translations: dict[str, dict[str, Module | Page]] = field(default_factory=dict)  # src_uri -> lang -> item
     glossary: dict[str, tuple[GlossaryTerm, ...]] = field(default_factory=dict)  # lang -> terms
     guides: tuple[Guide, ...] = ()
+    guide_words: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # lang -> guide id -> words
     referrals: tuple[ReferralService, ...] = ()
     referrals_localized: bool = False
 
@@ -178,6 +180,13 @@ class Curriculum:
         if lang and track_id in self.translated_tracks.get(lang, {}):
             return self.translated_tracks[lang][track_id]
         return next((t for t in self.tracks if t.id == track_id), None)
+
+    def guide_in(self, guide: Guide, lang: str) -> tuple[Guide, bool]:
+        """The guide with its title, audience and description in `lang`, and whether they are translated."""
+        words = self.guide_words.get(lang, {}).get(guide.id)
+        if words is None:
+            return guide, lang == self.default_language.code
+        return dataclasses.replace(guide, **words), True
 
     def modules_of(self, track_id: str) -> list[Module]:
         return sorted((m for m in self.modules.values() if m.track == track_id), key=lambda m: (m.order, m.id))

@@ -249,6 +249,13 @@ GUIDE = Mapping({
     "back_matter": Field(ListOf(Text())),
 })
 
+# A guide's translation: its words only; the modules and pages come from the source manifest.
+GUIDE_WORDS = Mapping({
+    "title": Field(Text(), True),
+    "audience": Field(Text(), True),
+    "description": Field(Text(), True),
+})
+
 REFERRAL_SERVICE = Mapping({
     "need": Field(Text(), True),
     "service": Field(Text(), True),

@@ -1,0 +1,13 @@
+#!/usr/bin/env python3
+"""Make the printable facilitator guides and participant handouts (see `--help`).
+
+A thin adapter: everything lives in minga/pdf/, which shares the content model, the
+validation and the Markdown settings with the website.
+"""
+
+import sys
+
+from minga.pdf.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""`python build_pdf.py`: make the printable guides and handouts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from ..problems import errors
+from ..project import ProjectError, load_project
+from ..report import format_report
+from .jobs import PAPERS, Outcome, make_all, plan, terminal_progress
+
+MANIFEST = "index.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build_pdf.py", description="Make printable facilitator guides and participant handouts.")
+    parser.add_argument("--guide", action="append", help="only this guide id (may be repeated); skips handouts")
+    parser.add_argument("--lang", action="append", help="only this language (may be repeated)")
+    parser.add_argument("--paper", choices=PAPERS, action="append", help="only this paper size for guides")
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default: site/pdf)")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--root", type=Path, default=None)
+    args = parser.parse_args(argv)
+    try:
+        project = load_project(args.root)
+    except ProjectError as exc:
+        print(f"build_pdf.py: {exc}", file=sys.stderr)
+        return 2
+    out = (args.out or project.root / "site" / "pdf").resolve()
+    return build_pdfs(project, out, guides=args.guide, langs=args.lang, papers=tuple(args.paper or PAPERS), workers=args.jobs)
+
+
+def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, workers=None) -> int:
+    from ..checking import check_project
+
+    loaded, problems = check_project(project=project)
+    if errors(problems):
+        print(format_report(problems))
+        print("\nNo PDF was made.", file=sys.stderr)
+        return 1
+    curriculum = loaded.curriculum
+    known_langs = {lang.code for lang in curriculum.languages}
+    unknown = [x for x in (langs or []) if x not in known_langs] + [g for g in (guides or []) if g not in {g.id for g in curriculum.guides}]
+    if unknown:
+        print(f"build_pdf.py: unknown language or guide: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    jobs = plan(curriculum, guides, langs, papers)
+    started = time.monotonic()
+    outcomes = make_all(project, curriculum, jobs, out, project.root / ".cache" / "minga" / "pdf", workers, terminal_progress)
+    refused = _report_refusals(outcomes, curriculum, project)
+    _write_manifest(out, outcomes)
+    made = sum(o.made for o in outcomes)
+    print(f"PDFs: {len(outcomes)} in {project.relative(out) if out.is_relative_to(project.root) else out} "
+          f"({made} made, {len(outcomes) - made} unchanged) in {time.monotonic() - started:.1f} s.")
+    return 1 if refused else 0
+
+
+def _report_refusals(outcomes: list[Outcome], curriculum, project) -> bool:
+    """Say which content file asked for what; a refused request fails the PDF step."""
+    found = False
+    sources = {}
+    for item in [*curriculum.modules.values(), *curriculum.pages.values(),
+                 *(t for by_lang in curriculum.translations.values() for t in by_lang.values())]:
+        sources[item.file] = (project.root / item.file).read_text(encoding="utf-8")
+    for outcome in outcomes:
+        for url, reason in outcome.refusals:
+            needle = url.split("://", 1)[-1].split("?")[0][:60]
+            askers = [file for file, text in sources.items() if needle and needle in text] or ["(a template)"]
+            for asker in askers:
+                print(f"{asker}: error[pdf-refused] {outcome.job.output} asked for {url}: {reason}.")
+            found = True
+    return found
+
+
+def _write_manifest(out: Path, outcomes: list[Outcome]) -> None:
+    """pdf/index.json: what exists, with sizes and pages, for the site and the catalog."""
+    manifest = {o.job.output: {"kind": o.job.kind, "item": o.job.item, "lang": o.job.lang, "paper": o.job.paper,
+                               "bytes": o.bytes, "pages": o.pages} for o in outcomes}
+    existing = out / MANIFEST
+    if existing.is_file():
+        old = json.loads(existing.read_text(encoding="utf-8"))
+        manifest = {**{k: v for k, v in old.items() if (out / k).is_file()}, **manifest}
+    out.mkdir(parents=True, exist_ok=True)
+    existing.write_text(json.dumps(dict(sorted(manifest.items())), indent=1), encoding="utf-8")

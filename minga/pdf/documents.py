@@ -1,0 +1,204 @@
+"""The HTML of each printed document, from the content model and our Jinja templates."""
+
+from __future__ import annotations
+
+import base64
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import jinja2
+import segno
+
+from .. import __version__, markdown_prep, ui, views
+from ..model import Curriculum, Guide, Module
+from ..urls import page_url
+from .markdown import LinkContext, PrintMarkdown
+
+PAPER = {"a4": "A4", "letter": "letter"}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the cover says about this printing: a version and a date, reproducible."""
+
+    version: str
+    date: str
+
+    @staticmethod
+    def of(root: Path, source_date_epoch: str | None) -> "Edition":
+        commit = _git(root, "rev-parse", "--short", "HEAD")
+        if source_date_epoch:
+            stamp = datetime.fromtimestamp(int(source_date_epoch), timezone.utc)
+        else:
+            last = _git(root, "log", "-1", "--format=%ct")
+            stamp = datetime.fromtimestamp(int(last), timezone.utc) if last else datetime.now(timezone.utc)
+        date = stamp.strftime("%Y-%m-%d")
+        return Edition(f"{__version__}" + (f" ({commit})" if commit else ""), date)
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else None
+
+
+class DocumentMaker:
+    """Makes the HTML of guides and handouts in one language."""
+
+    def __init__(self, curriculum: Curriculum, project, templates: Path, markdown_renderer: PrintMarkdown,
+                 edition: Edition, font_css: str):
+        self.curriculum = curriculum
+        self.project = project
+        self.md = markdown_renderer
+        self.edition = edition
+        self.font_css = font_css
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                                      trim_blocks=True, lstrip_blocks=True)
+        self.css = (templates / "print.css").read_text(encoding="utf-8")
+
+    # --- Guides -------------------------------------------------------------------------
+
+    def guide_html(self, guide: Guide, lang: str, paper: str) -> str:
+        c = self.curriculum
+        default = c.default_language.code
+        in_document = {c.modules[m].src_uri: f"session-{m}" for m in guide.modules if m in c.modules}
+        sessions = [self._session(c.modules[m], lang, in_document) for m in guide.modules if m in c.modules]
+        pages = lambda uris: [self._page(uri, lang, in_document) for uri in uris if uri in c.pages]  # noqa: E731
+        language = self._language(lang)
+        guide, guide_translated = c.guide_in(guide, lang)
+        return self.env.get_template("guide.html").render(
+            t=ui.translator(lang), lang=lang, dir=language.dir, guide=guide, guide_translated=guide_translated,
+            sessions=sessions,
+            front=pages(guide.front_matter), back=pages(guide.back_matter), edition=self.edition,
+            languages=[l.name for l in c.languages], materials=_materials(sessions),
+            glossary=self._glossary_used(sessions, lang), css=self._css(paper, language.dir),
+            title=guide.title, site_url=self.md.site_url,
+            guide_url=self.md.site_url.rstrip("/") + "/" + page_url("index.md", lang, default) if self.md.site_url else "",
+        )
+
+    def _session(self, source: Module, lang: str, in_document: dict[str, str]) -> dict:
+        module = self.curriculum.in_language(source, lang)
+        anchor = f"session-{source.id}"
+        ctx = self._context(source.src_uri, lang, in_document, prefix=f"{anchor}-")
+        t_words = ui.translator(module.lang)
+        body = markdown_prep.add_block_titles(module.body, t_words)
+        html = self.md.render(body, ctx)
+        handouts = [{"title": title, "html": block} for title, block in zip(module.handouts, _handout_blocks(html))]
+        view = views.module_view(self.curriculum, module, lang)
+        url = self._online_url(source.src_uri, lang)
+        return {"id": source.id, "anchor": anchor, "module": module, "view": view, "html": html,
+                "handouts": handouts, "url": url, "qr": _qr_data_uri(url) if url else None,
+                "fallback": module.lang != lang, "words_lang": module.lang,
+                "t_words": t_words}
+
+    def _page(self, src_uri: str, lang: str, in_document: dict[str, str]) -> dict:
+        page = self.curriculum.in_language(self.curriculum.pages[src_uri], lang)
+        anchor = "page-" + re.sub(r"[^a-z0-9]+", "-", src_uri[:-3])
+        ctx = self._context(src_uri, lang, in_document, prefix=f"{anchor}-")
+        t = ui.translator(lang)
+        terms = self.curriculum.glossary.get(page.lang, ())
+        body = markdown_prep.add_block_titles(page.body, ui.translator(page.lang))
+        body = markdown_prep.expand_markers(
+            body, glossary=markdown_prep.glossary_list(terms),
+            referrals=markdown_prep.referral_table(self.curriculum.referrals, self.curriculum.referrals_localized, t))
+        html = self.md.render(body, ctx)
+        html = re.sub(r"<h1[^>]*>.*?</h1>", "", html, count=1, flags=re.S)  # the template prints the title
+        return {"anchor": anchor, "title": page.title or src_uri, "html": html, "words_lang": page.lang}
+
+    def _glossary_used(self, sessions: list[dict], lang: str) -> list:
+        terms = self.curriculum.glossary.get(lang) or self.curriculum.glossary.get(self.curriculum.default_language.code, ())
+        text = " ".join(re.sub(r"<[^>]+>", " ", s["html"]) for s in sessions).casefold()
+        used = []
+        for term in terms:
+            forms = (term.term, *term.aliases)
+            if any(re.search(r"(?<!\w)" + re.escape(form.casefold()) + r"(?!\w)", text) for form in forms):
+                used.append(term)
+        return sorted(used, key=lambda term: term.term.casefold())
+
+    # --- Handouts -----------------------------------------------------------------------
+
+    def handout_html(self, source: Module, lang: str) -> str:
+        module = self.curriculum.in_language(source, lang)
+        ctx = self._context(source.src_uri, lang, {})
+        html = self.md.render(markdown_prep.add_block_titles(module.body, ui.translator(module.lang)), ctx)
+        blocks = _handout_blocks(html)
+        language = self._language(lang)
+        return self.env.get_template("handout.html").render(
+            t=ui.translator(lang), lang=lang, dir=language.dir, module=module, handouts=list(zip(module.handouts, blocks)),
+            url=self._online_url(source.src_uri, lang), css=self._css("a4", language.dir), edition=self.edition,
+            title=f"{module.title}: {ui.translator(lang)('participant_handout')}", words_lang=module.lang)
+
+    # --- Helpers ------------------------------------------------------------------------
+
+    def _context(self, src_uri: str, lang: str, in_document: dict[str, str], prefix: str = "") -> LinkContext:
+        return LinkContext(src_uri, lang, self.curriculum.default_language.code, self.curriculum.docs_dir,
+                           self.md.site_url, in_document, prefix)
+
+    def _online_url(self, src_uri: str, lang: str) -> str:
+        if not self.md.site_url:
+            return ""
+        return self.md.site_url.rstrip("/") + "/" + page_url(src_uri, lang, self.curriculum.default_language.code)
+
+    def _language(self, lang: str):
+        return next(l for l in self.curriculum.languages if l.code == lang)
+
+    def _css(self, paper: str, direction: str) -> str:
+        css = f"@page {{ size: {PAPER[paper]}; }}\n{self.font_css}\n{self.css}"
+        if direction == "rtl":
+            # Running headers mirror: the guide title on the right, the session on the left.
+            css += ("\n@page { @top-left { content: string(session-title); } @top-right { content: string(guide-title); } }"
+                    "\n@page cover { @top-left { content: none; } @top-right { content: none; } }")
+        return css
+
+
+RE_DIV = re.compile(r"<div\b|</div>")
+HANDOUT_OPEN = '<div class="admonition minga-handout">'
+FACILITATOR_ONLY = ('<div class="admonition minga-say">', '<div class="admonition minga-note">')
+
+
+def _balanced_end(html: str, start: int) -> int:
+    """Index just after the </div> closing the <div> that opens at `start`."""
+    depth = 0
+    for match in RE_DIV.finditer(html, start):
+        depth += 1 if match.group(0) == "<div" else -1
+        if depth == 0:
+            return match.end()
+    return len(html)
+
+
+def _remove_blocks(html: str, openings: tuple[str, ...]) -> str:
+    for opening in openings:
+        while (start := html.find(opening)) != -1:
+            html = html[:start] + html[_balanced_end(html, start):]
+    return html
+
+
+def _handout_blocks(html: str) -> list[str]:
+    """The inner HTML of each handout block, in order, without facilitator-only blocks nested in it."""
+    blocks, position = [], 0
+    while (start := html.find(HANDOUT_OPEN, position)) != -1:
+        end = _balanced_end(html, start)
+        inner = html[start + len(HANDOUT_OPEN): end - len("</div>")]
+        inner = re.sub(r'^\s*<p class="admonition-title">.*?</p>', "", inner, count=1, flags=re.S)
+        blocks.append(_remove_blocks(inner, FACILITATOR_ONLY))
+        position = end
+    return blocks
+
+
+def _materials(sessions: list[dict]) -> list[dict]:
+    rows: dict[str, dict] = {}
+    for number, session in enumerate(sessions, start=1):
+        for item in session["module"].materials:
+            key = item.casefold()
+            rows.setdefault(key, {"material": item, "sessions": []})["sessions"].append(number)
+    return list(rows.values())
+
+
+def _qr_data_uri(url: str) -> str:
+    svg = segno.make(url, error="m").svg_inline(scale=3, border=2)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")

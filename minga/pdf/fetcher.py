@@ -1,0 +1,69 @@
+"""The only way the PDF step reads anything: our own files, and images given inline.
+
+Content comes from pull requests and is untrusted. WeasyPrint would otherwise read any
+path (`<img src="file:///etc/hostname">`) and embed any `rel="attachment"` target into the
+PDF. This fetcher serves files under a few allowed folders, `data:` images, and nothing
+else; every refusal is recorded so that the build can say who asked for what.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+
+MAX_DATA_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class Refusal:
+    url: str
+    reason: str
+
+
+@dataclass
+class RestrictedFetcher(URLFetcher):
+    """Serve files under `roots` (resolved, symlinks followed) and `data:image/...` URLs only."""
+
+    roots: tuple[Path, ...] = ()
+    refusals: list[Refusal] = field(default_factory=list)
+
+    def __post_init__(self):
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, timeout=1)
+        self.roots = tuple(root.resolve() for root in self.roots)
+
+    def fetch(self, url, headers=None):
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme == "file":
+            return self._file(url)
+        if scheme == "data":
+            return self._data(url)
+        return self._refuse(url, "only the curriculum's own files can be used in a PDF")
+
+    def _file(self, url: str):
+        path = Path(unquote(urlsplit(url).path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots):
+            return self._refuse(url, "this file is outside the folders the PDF may use")
+        if not path.is_file():
+            return self._refuse(url, "this file does not exist")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+    def _data(self, url: str):
+        header, _, payload = url[len("data:"):].partition(",")
+        mime = header.split(";")[0].lower()
+        if not mime.startswith("image/") or len(payload) > MAX_DATA_BYTES * 4 // 3 + 4:
+            return self._refuse(url, "only small inline images are allowed")
+        try:
+            body = base64.b64decode(payload) if header.endswith(";base64") else unquote(payload).encode()
+        except ValueError:
+            return self._refuse(url, "this inline image cannot be read")
+        return URLFetcherResponse(url, body, {"Content-Type": mime})
+
+    def _refuse(self, url: str, reason: str):
+        self.refusals.append(Refusal(url[:200], reason))
+        raise URLFetchingError(f"refused: {url[:200]} ({reason})")

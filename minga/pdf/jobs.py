@@ -1,0 +1,208 @@
+"""Which PDFs to make, whether each is already made (content hash), and making them in parallel."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .. import __version__
+
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class Job:
+    kind: str  # guide | handout
+    item: str  # guide id or module id
+    lang: str
+    paper: str = "a4"
+
+    @property
+    def output(self) -> str:
+        """Path under the PDF folder, e.g. es/act.pdf, es/act-letter.pdf, es/handouts/being-present.pdf."""
+        if self.kind == "guide":
+            return f"{self.lang}/{self.item}{'' if self.paper == 'a4' else '-' + self.paper}.pdf"
+        return f"{self.lang}/handouts/{self.item}.pdf"
+
+
+@dataclass
+class Outcome:
+    job: Job
+    made: bool  # False when the cached PDF was reused
+    pages: int
+    bytes: int
+    refusals: list
+
+
+def plan(curriculum, guides=None, langs=None, papers=PAPERS) -> list[Job]:
+    langs = langs or [lang.code for lang in curriculum.languages]
+    jobs = []
+    for lang in langs:
+        for guide in curriculum.guides:
+            if guides and guide.id not in guides:
+                continue
+            jobs += [Job("guide", guide.id, lang, paper) for paper in papers]
+        if not guides:
+            for track in curriculum.tracks:
+                jobs += [Job("handout", m.id, lang) for m in curriculum.modules_of(track.id) if m.handouts]
+    return jobs
+
+
+def content_hash(job: Job, curriculum, project, shared: str) -> str:
+    """A hash of everything that affects this PDF: its sources in every language it uses,
+    data files, templates, CSS, fonts, versions and options."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(asdict(job), sort_keys=True).encode())
+    digest.update(shared.encode())
+    for path in sorted(_inputs(job, curriculum, project)):
+        digest.update(path.encode())
+        file = project.root / path
+        digest.update(file.read_bytes() if file.is_file() else b"<missing>")
+    return digest.hexdigest()
+
+
+def _inputs(job: Job, curriculum, project) -> set[str]:
+    docs = project.relative(project.docs_dir)
+    files = {f"{docs}/_data/{name}" for name in os.listdir(project.docs_dir / "_data")} if (project.docs_dir / "_data").is_dir() else set()
+    if job.kind == "guide":
+        guide = next(g for g in curriculum.guides if g.id == job.item)
+        files.add(guide.file)
+        uris = [curriculum.modules[m].src_uri for m in guide.modules if m in curriculum.modules]
+        uris += list(guide.front_matter) + list(guide.back_matter)
+        # Session titles of prerequisites and track pages appear too.
+        for m in guide.modules:
+            if m in curriculum.modules:
+                module = curriculum.modules[m]
+                uris += [curriculum.modules[p].src_uri for p in module.prerequisites if p in curriculum.modules]
+                uris += [x.src_uri for x in curriculum.modules_of(module.track)]
+    else:
+        module = curriculum.modules[job.item]
+        uris = [module.src_uri]
+    for uri in uris:
+        stem = uri[:-3]
+        files.add(f"{docs}/{uri}")
+        files |= {f"{docs}/{stem}.{lang.code}.md" for lang in curriculum.languages if not lang.default}
+    return files
+
+
+def shared_inputs(project, templates: Path) -> str:
+    """What every PDF depends on: templates, stylesheet, interface strings, fonts, versions."""
+    import weasyprint
+
+    from .fonts import versions
+
+    digest = hashlib.sha256()
+    for folder in (templates, Path(__file__).parent, Path(__file__).parent.parent / "locales"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".css", ".py", ".yml"}:
+                digest.update(path.name.encode() + path.read_bytes())
+    digest.update((project.root / "mkdocs.yml").read_bytes())
+    for module in ("markdown_prep.py", "views.py", "urls.py"):
+        digest.update((Path(__file__).parent.parent / module).read_bytes())
+    digest.update(f"{weasyprint.__version__};{__version__};{versions()};{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    return digest.hexdigest()
+
+
+# --- Workers -----------------------------------------------------------------------------
+
+_worker: dict = {}
+
+
+def _init_worker(root: str, epoch: str | None) -> None:
+    from ..checking import check_project
+    from ..project import load_project
+    from .documents import DocumentMaker, Edition
+    from .fonts import font_face_css, prepare_fonts
+    from .markdown import PrintMarkdown
+
+    project = load_project(Path(root))
+    loaded, _ = check_project(project=project)
+    templates = project.root / "overrides" / "pdf"
+    fonts = prepare_fonts()
+    maker = DocumentMaker(loaded.curriculum, project, templates, PrintMarkdown(project.root / "mkdocs.yml"),
+                          Edition.of(project.root, epoch), font_face_css(fonts))
+    _worker.update(project=project, curriculum=loaded.curriculum, maker=maker, fonts=[p for _, p in fonts])
+
+
+def _render(job: Job, target: str) -> tuple[int, list]:
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .fetcher import RestrictedFetcher
+
+    maker, curriculum, project = _worker["maker"], _worker["curriculum"], _worker["project"]
+    if job.kind == "guide":
+        guide = next(g for g in curriculum.guides if g.id == job.item)
+        html = maker.guide_html(guide, job.lang, job.paper)
+    else:
+        html = maker.handout_html(curriculum.modules[job.item], job.lang)
+    fetcher = RestrictedFetcher(roots=(project.docs_dir / "assets", project.root / "overrides" / "pdf",
+                                       *{p.parent for p in _worker["fonts"]}))
+    fonts = FontConfiguration()
+    document = HTML(string=html, base_url=str(project.docs_dir) + "/", url_fetcher=fetcher).render(font_config=fonts)
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    partial = target + ".part"
+    document.write_pdf(partial, pdf_variant="pdf/ua-1", attachments=[], uncompressed_pdf=False, font_config=fonts)
+    os.replace(partial, target)
+    return len(document.pages), [(r.url, r.reason) for r in fetcher.refusals]
+
+
+def _run(job: Job, target: str) -> tuple[Job, int, list]:
+    pages, refusals = _render(job, target)
+    return job, pages, refusals
+
+
+def make_all(project, curriculum, jobs: list[Job], out_dir: Path, cache_dir: Path, workers: int | None = None,
+             progress=None) -> list[Outcome]:
+    """Make every PDF of `jobs` into `out_dir`, reusing cached ones whose hash has not changed."""
+    templates = project.root / "overrides" / "pdf"
+    shared = shared_inputs(project, templates)
+    outcomes, todo = [], []
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for job in jobs:
+        key = content_hash(job, curriculum, project, shared)
+        cached = cache_dir / f"{key}.pdf"
+        target = out_dir / job.output
+        if cached.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, target)
+            meta = json.loads(cached.with_suffix(".json").read_text()) if cached.with_suffix(".json").is_file() else {}
+            outcomes.append(Outcome(job, False, meta.get("pages", 0), target.stat().st_size, meta.get("refusals", [])))
+            if progress:
+                progress(len(outcomes), len(jobs))
+        else:
+            todo.append((job, cached, target))
+    if todo:
+        workers = workers or os.cpu_count() or 1
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_init_worker,
+                                 initargs=(str(project.root), epoch)) as pool:
+            futures = {pool.submit(_run, job, str(cached)): (job, cached, target) for job, cached, target in todo}
+            for future in as_completed(futures):
+                job, cached, target = futures[future]
+                _, pages, refusals = future.result()
+                cached.with_suffix(".json").write_text(json.dumps({"pages": pages, "refusals": refusals}))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(cached, target)
+                outcomes.append(Outcome(job, True, pages, target.stat().st_size, refusals))
+                if progress:
+                    progress(len(outcomes), len(jobs))
+    return sorted(outcomes, key=lambda o: o.job.output)
+
+
+def terminal_progress(done: int, total: int) -> None:
+    """A progress bar on a terminal; nothing in logs."""
+    if not sys.stderr.isatty():
+        return
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r  PDFs [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()

@@ -1,0 +1,122 @@
+"""Markdown to HTML for print, with the same extensions and settings as the website.
+
+The extensions come from mkdocs.yml through MkDocs' own config loader, so a page and its
+printed version are rendered by one pipeline. A tree processor then rewrites links for
+paper (to sessions in the same guide, or to the website) and images to our own files, and
+drops attributes that could fetch or embed anything.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ..urls import page_url
+
+UNSAFE_ATTRIBUTE = re.compile(r"^(on|style$|rel$|srcset$|formaction$)", re.I)
+REMOVED_TAGS = {"script", "style", "link", "iframe", "object", "embed", "form", "input", "meta", "base"}
+
+
+@dataclass
+class LinkContext:
+    """Where the text being rendered comes from and where its links should go."""
+
+    src_uri: str  # the page being rendered, e.g. act/being-present.md
+    lang: str
+    default_lang: str
+    docs_dir: Path
+    site_url: str
+    in_document: dict[str, str] = field(default_factory=dict)  # src_uri -> anchor in this PDF
+    id_prefix: str = ""
+
+
+class _PrintLinks(Treeprocessor):
+    def __init__(self, md, context_ref):
+        super().__init__(md)
+        self.context_ref = context_ref
+
+    def run(self, root):
+        ctx: LinkContext = self.context_ref[0]
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag in REMOVED_TAGS:
+                    parent.remove(child)
+        for element in root.iter():
+            for name in list(element.attrib):
+                if UNSAFE_ATTRIBUTE.match(name):
+                    del element.attrib[name]
+            if ctx.id_prefix and "id" in element.attrib:
+                element.set("id", ctx.id_prefix + element.get("id"))
+            if element.tag == "a" and "href" in element.attrib:
+                element.set("href", self._link(element.get("href"), ctx))
+            if element.tag == "img" and "src" in element.attrib:
+                element.set("src", self._image(element.get("src"), ctx))
+        return None
+
+    def _link(self, href: str, ctx: LinkContext) -> str:
+        if re.match(r"^(https?|mailto|tel):", href, re.I):
+            return href
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("//"):
+            return "#"  # refused by validation already; never followed on paper
+        path, _, anchor = href.partition("#")
+        target = ctx.src_uri if not path else posixpath.normpath(posixpath.join(posixpath.dirname(ctx.src_uri), unquote(path)))
+        if target in ctx.in_document:
+            return "#" + (f"{ctx.in_document[target]}-{anchor}" if anchor else ctx.in_document[target])
+        if target.endswith(".md") and ctx.site_url:
+            url = ctx.site_url.rstrip("/") + "/" + page_url(target, ctx.lang, ctx.default_lang)
+            return url + (f"#{anchor}" if anchor else "")
+        return "#"
+
+    def _image(self, src: str, ctx: LinkContext) -> str:
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//"):
+            return src  # the restricted fetcher refuses it and says so
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(ctx.src_uri), unquote(src)))
+        return (ctx.docs_dir / target).resolve().as_uri()
+
+
+class _PrintExtension(Extension):
+    def __init__(self, context_ref):
+        super().__init__()
+        self.context_ref = context_ref
+
+    def extendMarkdown(self, md):
+        # After inline processing (priority 20) so that links exist; before serialization.
+        md.treeprocessors.register(_PrintLinks(md, self.context_ref), "minga_print_links", 1)
+
+
+class PrintMarkdown:
+    """One Markdown converter configured from mkdocs.yml, reused for every page of a PDF."""
+
+    def __init__(self, config_file: Path):
+        from mkdocs.config import load_config
+
+        config = load_config(str(config_file))
+        self._context: list[LinkContext | None] = [None]
+        self._md = markdown.Markdown(
+            extensions=[*config["markdown_extensions"], _PrintExtension(self._context)],
+            extension_configs=config["mdx_configs"],
+        )
+        self.site_url = config.get("site_url") or ""
+
+    def render(self, text: str, context: LinkContext) -> str:
+        self._context[0] = context
+        self._md.reset()
+        html = self._md.convert(text)
+        return _strip_attachment_rel(html)
+
+
+RAW_UNSAFE_TAG = re.compile(r"<\s*/?\s*(link|script|style|iframe|object|embed|meta|base|form|input)\b[^>]*>", re.I)
+RAW_UNSAFE_ATTRIBUTE = re.compile(r"\s(rel|style|on\w+|srcset)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+
+
+def _strip_attachment_rel(html: str) -> str:
+    # Raw HTML is refused by validation; this is the second lock on the door.
+    return RAW_UNSAFE_ATTRIBUTE.sub("", RAW_UNSAFE_TAG.sub("", html))
