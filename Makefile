@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test check serve clean
+.PHONY: build test check serve pdf clean
 
 # The virtual environment, with the pinned dependencies from pyproject.toml.
 $(INSTALLED): pyproject.toml
@@ -22,8 +22,11 @@ test: $(INSTALLED)  ## run the whole test suite
 check: $(INSTALLED)  ## validate the curriculum only
 	$(BIN)/minga check
 
+pdf: $(INSTALLED)  ## the printable guides and handouts only, into site/pdf/
+	$(BIN)/python build_pdf.py
+
 serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 clean:
-	rm -rf site .site.new .site.old .cache
+	rm -rf site .site.new .site.old .site.pdf .cache

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import markdown_prep, ui, views
+from minga import markdown_prep, printed, ui, views
 from minga.catalog import catalog_json
 from minga.checking import check_project
 from minga.fonts import install_web_fonts
@@ -45,7 +46,9 @@ def on_config(config):
         absent = [lang.code for lang in project.languages if not _has_locale(lang.code)]
         if absent or any(missing.values()):
             raise PluginError(_locale_report(absent, missing))
-        _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded))
+        pdfs = printed.pdf_dir()
+        _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded),
+                      pdf_dir=pdfs, manifest=printed.load_manifest(pdfs))
     curriculum = _state["loaded"].curriculum
     config.nav = expand_nav(config.nav, curriculum)
     _translate_track_sections(config, curriculum)
@@ -135,12 +138,16 @@ def on_page_context(context, page, config, nav):
     context["t"] = ui.translator(item.lang)
     if notice["status"] == "missing" and notice["help_url"]:
         page.edit_url = notice["help_url"]  # "Edit" on a fallback page starts the translation
+    manifest = _state["manifest"]
     if isinstance(item, Module):
         context["minga"] = views.module_view(curriculum, item, lang)
+        context["minga"]["handout_pdf"] = printed.handout_pdfs(manifest, item.id).get(lang)
     elif item.track:
         context["minga"] = views.track_view(curriculum, item.track, lang)
+        context["minga"]["guides"] = views.guides_view(curriculum, manifest, lang, track=item.track)
     elif item.src_uri == "index.md":
-        context["minga"] = {"tracks": views.tracks_view(curriculum, lang)}
+        context["minga"] = {"tracks": views.tracks_view(curriculum, lang),
+                            "guides": views.guides_view(curriculum, manifest, lang)}
     elif item.src_uri == "translation-status.md":
         context["minga"] = views.status_view(curriculum, lang)
     return context
@@ -160,9 +167,11 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     site = Path(config.site_dir)
     curriculum = _state["loaded"].curriculum
-    (site / "catalog.json").write_text(catalog_json(curriculum), encoding="utf-8")
+    (site / "catalog.json").write_text(catalog_json(curriculum, _state["manifest"]), encoding="utf-8")
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:
+        if _state["pdf_dir"] is not None:
+            shutil.copytree(_state["pdf_dir"], site / "pdf", dirs_exist_ok=True)
         install_web_fonts(site / "assets" / "fonts")
         if (site / "search" / "search_index.json").is_file():
             split_search_index(site, curriculum.languages, views.translated_urls(curriculum))

@@ -12,12 +12,14 @@ import sys
 from pathlib import Path
 
 from .checking import check_project
+from .printed import ENV_PDF_DIR
 from .problems import errors
 from .project import Project
 from .report import format_report
 
 
-def build_site(project: Project, site_dir: Path | None = None) -> int:
+def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool = True) -> int:
+    """Check; make the PDFs; build the site (which links and includes them); swap it in."""
     site = (site_dir or project.root / "site").resolve()
     _, problems = check_project(project=project)
     if problems:
@@ -26,9 +28,18 @@ def build_site(project: Project, site_dir: Path | None = None) -> int:
         print(f"\nNothing was built; {_relative(site, project)} is unchanged.", file=sys.stderr)
         return 1
     staging = site.with_name(f".{site.name}.new")
-    shutil.rmtree(staging, ignore_errors=True)
+    pdfs = site.with_name(f".{site.name}.pdf")
+    for folder in (staging, pdfs):
+        shutil.rmtree(folder, ignore_errors=True)
     staging.parent.mkdir(parents=True, exist_ok=True)
-    if not _run_mkdocs(project, staging):
+    ok = True
+    if with_pdfs:
+        from .pdf.cli import build_pdfs
+
+        ok = build_pdfs(project, pdfs) == 0
+    ok = ok and _run_mkdocs(project, staging, pdfs if with_pdfs else None)
+    shutil.rmtree(pdfs, ignore_errors=True)
+    if not ok:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nThe build failed; {_relative(site, project)} is unchanged.", file=sys.stderr)
         return 1
@@ -37,8 +48,10 @@ def build_site(project: Project, site_dir: Path | None = None) -> int:
     return 0
 
 
-def _run_mkdocs(project: Project, target: Path) -> bool:
+def _run_mkdocs(project: Project, target: Path, pdfs: Path | None) -> bool:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if pdfs is not None:
+        env[ENV_PDF_DIR] = str(pdfs)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(project.root / "mkdocs.yml"), "--site-dir", str(target)]
     return subprocess.run(command, cwd=project.root, env=env).returncode == 0

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 
 from .model import Curriculum
+from .printed import guide_pdfs, handout_pdfs
 from .status import status_of as translation_status
 from .urls import page_url
 
 CATALOG_VERSION = 1
 
 
-def build_catalog(curriculum: Curriculum, guides_extra: dict | None = None) -> dict:
+def build_catalog(curriculum: Curriculum, manifest: dict | None = None) -> dict:
+    """The catalog; `manifest` (pdf/index.json) adds the printed PDFs that exist."""
+    manifest = manifest or {}
     default = curriculum.default_language.code
     modules = []
     for track in curriculum.tracks:
@@ -27,6 +30,7 @@ def build_catalog(curriculum: Curriculum, guides_extra: dict | None = None) -> d
                 "agenda": [{"title": b.title, "minutes": b.minutes, "mode": b.mode} for b in module.agenda],
                 "prerequisites": list(module.prerequisites),
                 "handouts": list(module.handouts),
+                "handout_pdfs": handout_pdfs(manifest, module.id),
                 "license": module.license,
                 "source": module.file,
                 "url": page_url(module.src_uri, default, default),
@@ -45,10 +49,10 @@ def build_catalog(curriculum: Curriculum, guides_extra: dict | None = None) -> d
                     "modules": [m.id for m in curriculum.modules_of(t.id)]} for t in curriculum.tracks],
         "modules": modules,
         "guides": [{"id": g.id, "title": g.title, "audience": g.audience, "description": g.description,
-                    "modules": list(g.modules), "source": g.file, **(guides_extra or {}).get(g.id, {})}
+                    "modules": list(g.modules), "source": g.file, "pdfs": guide_pdfs(manifest, g.id)}
                    for g in curriculum.guides],
     }
 
 
-def catalog_json(curriculum: Curriculum) -> str:
-    return json.dumps(build_catalog(curriculum), ensure_ascii=False, indent=2) + "\n"
+def catalog_json(curriculum: Curriculum, manifest: dict | None = None) -> str:
+    return json.dumps(build_catalog(curriculum, manifest), ensure_ascii=False, indent=2) + "\n"

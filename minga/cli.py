@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="read every content file and list problems; builds nothing")
     build = commands.add_parser("build", help="check, then build the site into site/ (swapped in only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
+    build.add_argument("--no-pdf", action="store_true", help="build the website only (no printable PDFs)")
     commands.add_parser("catalog", help="print catalog.json to standard output")
     status = commands.add_parser("status", help="print the translation status of every page in every language")
     status.add_argument("--lang", action="append", help="only this language (may be repeated)")
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.root)
         if args.command == "build":
             from .build import build_site
-            return build_site(load_project(args.root), args.site_dir)
+            return build_site(load_project(args.root), args.site_dir, with_pdfs=not args.no_pdf)
         if args.command == "catalog":
             return _catalog(args.root)
         if args.command == "status":

@@ -154,3 +154,18 @@ def status_view(curriculum: Curriculum, lang: str) -> dict:
                     "percent": round(100 * counts["current"] / counts["total"]) if counts["total"] else 0,
                     "percent_draft": round(100 * counts["draft"] / counts["total"]) if counts["total"] else 0})
     return {"languages": out}
+
+
+def guides_view(curriculum: Curriculum, manifest: dict, lang: str, track: str | None = None) -> list[dict]:
+    """Printable guides in `lang` that exist, with their sizes (all guides, or those of one track)."""
+    from .printed import guide_pdfs
+
+    out = []
+    for guide in curriculum.guides:
+        if track and not all(curriculum.modules.get(m) and curriculum.modules[m].track == track for m in guide.modules):
+            continue
+        pdfs = guide_pdfs(manifest, guide.id).get(lang)
+        if pdfs:
+            shown, _ = curriculum.guide_in(guide, lang)
+            out.append({"id": guide.id, "title": shown.title, "sessions": len(guide.modules), "pdfs": pdfs})
+    return out

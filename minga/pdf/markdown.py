@@ -79,6 +79,10 @@ class _PrintLinks(Treeprocessor):
         if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//"):
             return src  # the restricted fetcher refuses it and says so
         target = posixpath.normpath(posixpath.join(posixpath.dirname(ctx.src_uri), unquote(src)))
+        stem, dot, extension = target.rpartition(".")
+        localized = f"{stem}.{ctx.lang}.{extension}" if dot else ""
+        if localized and ctx.lang != ctx.default_lang and (ctx.docs_dir / localized).is_file():
+            target = localized  # the same picture with its labels translated, as on the website
         return (ctx.docs_dir / target).resolve().as_uri()
 
 

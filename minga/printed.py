@@ -1,0 +1,47 @@
+"""What printed PDFs exist (from pdf/index.json written by build_pdf.py), for pages and the catalog.
+
+Kept apart from minga.pdf so that the website never imports WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+MANIFEST = "index.json"
+ENV_PDF_DIR = "MINGA_PDF_DIR"  # set by `minga build` while MkDocs builds the site
+
+
+def pdf_dir() -> Path | None:
+    folder = os.environ.get(ENV_PDF_DIR)
+    return Path(folder) if folder and (Path(folder) / MANIFEST).is_file() else None
+
+
+def load_manifest(folder: Path | None) -> dict[str, dict]:
+    if folder is None or not (folder / MANIFEST).is_file():
+        return {}
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+
+
+def _entry(path: str, meta: dict) -> dict:
+    return {"url": f"pdf/{path}", "bytes": meta["bytes"], "size": human_size(meta["bytes"]), "pages": meta.get("pages", 0)}
+
+
+def guide_pdfs(manifest: dict, guide_id: str) -> dict[str, dict[str, dict]]:
+    """lang -> paper -> {url, bytes, size, pages}."""
+    out: dict[str, dict[str, dict]] = {}
+    for path, meta in manifest.items():
+        if meta["kind"] == "guide" and meta["item"] == guide_id:
+            out.setdefault(meta["lang"], {})[meta["paper"]] = _entry(path, meta)
+    return out
+
+
+def handout_pdfs(manifest: dict, module_id: str) -> dict[str, dict]:
+    """lang -> {url, bytes, size, pages}."""
+    return {meta["lang"]: _entry(path, meta) for path, meta in manifest.items()
+            if meta["kind"] == "handout" and meta["item"] == module_id}
