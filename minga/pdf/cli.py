@@ -52,11 +52,15 @@ def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, worke
     started = time.monotonic()
     outcomes = make_all(project, curriculum, jobs, out, project.root / ".cache" / "minga" / "pdf", workers, terminal_progress)
     refused = _report_refusals(outcomes, curriculum, project)
+    failed = [o for o in outcomes if o.error]
+    for outcome in failed:
+        print(f"error[pdf-failed] {outcome.job.output} could not be made: {outcome.error}")
+    outcomes = [o for o in outcomes if not o.error]
     _write_manifest(out, outcomes)
     made = sum(o.made for o in outcomes)
     print(f"PDFs: {len(outcomes)} in {project.relative(out) if out.is_relative_to(project.root) else out} "
           f"({made} made, {len(outcomes) - made} unchanged) in {time.monotonic() - started:.1f} s.")
-    return 1 if refused else 0
+    return 1 if refused or failed else 0
 
 
 def _report_refusals(outcomes: list[Outcome], curriculum, project) -> bool:

@@ -9,6 +9,8 @@ else; every refusal is recorded so that the build can say who asked for what.
 from __future__ import annotations
 
 import base64
+import io
+import re
 import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
 MAX_DATA_BYTES = 2 * 1024 * 1024
+RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Syriac, Thaana...
 
 
 @dataclass
@@ -30,6 +33,7 @@ class RestrictedFetcher(URLFetcher):
     """Serve files under `roots` (resolved, symlinks followed) and `data:image/...` URLs only."""
 
     roots: tuple[Path, ...] = ()
+    font_files: tuple[Path, ...] = ()  # fonts for pictures whose text WeasyPrint cannot shape
     refusals: list[Refusal] = field(default_factory=list)
 
     def __post_init__(self):
@@ -51,7 +55,29 @@ class RestrictedFetcher(URLFetcher):
         if not path.is_file():
             return self._refuse(url, "this file does not exist")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+        body = path.read_bytes()
+        if mime == "image/svg+xml" and RTL_TEXT.search(body.decode("utf-8", "replace")):
+            # Not a file: URL, or WeasyPrint would re-read the SVG from disk by its path.
+            return URLFetcherResponse("data:image/png;x-rasterized-from=" + path.name, self._raster(body),
+                                      {"Content-Type": "image/png"})
+        return URLFetcherResponse(url, body, {"Content-Type": mime})
+
+    def _raster(self, svg: bytes) -> bytes:
+        """WeasyPrint draws SVG text letter by letter, which breaks Arabic shaping; resvg shapes
+        it correctly with our own fonts only (no system font, no external reference)."""
+        import resvg_py
+
+        from PIL import Image
+
+        png = bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), zoom=3, skip_system_fonts=True,
+                                          font_files=[str(f) for f in self.font_files], sans_serif_family="Noto Sans"))
+        # Flatten on white: WeasyPrint 70 fails on some RGBA PNGs (and paper is white anyway).
+        image = Image.open(io.BytesIO(png)).convert("RGBA")
+        flat = Image.new("RGB", image.size, "white")
+        flat.paste(image, mask=image.getchannel("A"))
+        out = io.BytesIO()
+        flat.save(out, format="PNG")
+        return out.getvalue()
 
     def _data(self, url: str):
         header, _, payload = url[len("data:"):].partition(",")

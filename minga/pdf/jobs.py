@@ -38,6 +38,7 @@ class Outcome:
     pages: int
     bytes: int
     refusals: list
+    error: str | None = None  # why this PDF could not be made
 
 
 def plan(curriculum, guides=None, langs=None, papers=PAPERS) -> list[Job]:
@@ -143,7 +144,7 @@ def _render(job: Job, target: str) -> tuple[int, list]:
     else:
         html = maker.handout_html(curriculum.modules[job.item], job.lang)
     fetcher = RestrictedFetcher(roots=(project.docs_dir / "assets", project.root / "overrides" / "pdf",
-                                       *{p.parent for p in _worker["fonts"]}))
+                                       *{p.parent for p in _worker["fonts"]}), font_files=tuple(_worker["fonts"]))
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=str(project.docs_dir) + "/", url_fetcher=fetcher).render(font_config=fonts)
     Path(target).parent.mkdir(parents=True, exist_ok=True)
@@ -186,7 +187,13 @@ def make_all(project, curriculum, jobs: list[Job], out_dir: Path, cache_dir: Pat
             futures = {pool.submit(_run, job, str(cached)): (job, cached, target) for job, cached, target in todo}
             for future in as_completed(futures):
                 job, cached, target = futures[future]
-                _, pages, refusals = future.result()
+                try:
+                    _, pages, refusals = future.result()
+                except Exception as exc:  # one bad document must not hide the others
+                    outcomes.append(Outcome(job, False, 0, 0, [], f"{type(exc).__name__}: {exc}"))
+                    if progress:
+                        progress(len(outcomes), len(jobs))
+                    continue
                 cached.with_suffix(".json").write_text(json.dumps({"pages": pages, "refusals": refusals}))
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(cached, target)
