@@ -137,7 +137,7 @@ def test_editing_the_source_makes_the_translation_outdated(tmp_path):
     source = project / "curriculum" / translated
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("\n## ", "\nA new sentence the translation does not have.\n\n## ", 1), encoding="utf-8")
-    result = run_minga("build", cwd=project)
+    result = run_minga("build", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     catalog = json.loads((project / "site" / "catalog.json").read_text(encoding="utf-8"))
     module = next(m for m in catalog["modules"] if m["source"] == f"curriculum/{translated}")
@@ -199,7 +199,7 @@ def test_adding_a_language_is_one_config_entry(tmp_path, test_language):
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     created = run_minga("translation", "start", "fr", "curriculum/index.md", cwd=project)
     assert created.returncode == 0, created.stderr
-    result = run_minga("build", cwd=project)
+    result = run_minga("build", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     assert soup_of(site / "fr" / "index.html").html["lang"] == "fr"
@@ -217,7 +217,7 @@ def test_missing_interface_strings_fail_the_build_with_a_message(tmp_path, test_
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("        - locale: sw\n", "        - locale: fr\n          name: Français\n          build: true\n        - locale: sw\n", 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = run_minga("build", cwd=project)
+    result = run_minga("build", "--no-pdf", cwd=project)
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert "minga/locales/fr.yml lacks:" in output and "at_a_glance" in output

@@ -33,6 +33,7 @@ class RestrictedFetcher(URLFetcher):
     """Serve files under `roots` (resolved, symlinks followed) and `data:image/...` URLs only."""
 
     roots: tuple[Path, ...] = ()
+    names: dict[str, Path] = field(default_factory=dict)  # minga:<name>/<path> -> folder, see below
     font_files: tuple[Path, ...] = ()  # fonts for pictures whose text WeasyPrint cannot shape
     refusals: list[Refusal] = field(default_factory=list)
 
@@ -42,20 +43,31 @@ class RestrictedFetcher(URLFetcher):
 
     def fetch(self, url, headers=None):
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme == "minga":
+            return self._named(url)
         if scheme == "file":
             return self._file(url)
         if scheme == "data":
             return self._data(url)
         return self._refuse(url, "only the curriculum's own files can be used in a PDF")
 
-    def _file(self, url: str):
+    def _named(self, url: str):
+        """minga:docs/assets/x.svg, minga:fonts/x.ttf: our files named without the machine's paths,
+        so that the same sources give the same PDF bytes wherever they are built."""
+        name, _, rest = url[len("minga:"):].partition("/")
+        if name not in self.names:
+            return self._refuse(url, "unknown Minga resource")
+        return self._file((self.names[name] / unquote(rest)).as_uri(), shown_url=url)
+
+    def _file(self, url: str, shown_url: str | None = None):
         path = Path(unquote(urlsplit(url).path)).resolve()
         if not any(path.is_relative_to(root) for root in self.roots):
-            return self._refuse(url, "this file is outside the folders the PDF may use")
+            return self._refuse(shown_url or url, "this file is outside the folders the PDF may use")
         if not path.is_file():
-            return self._refuse(url, "this file does not exist")
+            return self._refuse(shown_url or url, "this file does not exist")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         body = path.read_bytes()
+        url = shown_url or url
         if mime == "image/svg+xml" and RTL_TEXT.search(body.decode("utf-8", "replace")):
             # Not a file: URL, or WeasyPrint would re-read the SVG from disk by its path.
             return URLFetcherResponse("data:image/png;x-rasterized-from=" + path.name, self._raster(body),

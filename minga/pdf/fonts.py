@@ -57,7 +57,7 @@ def font_face_css(fonts: list[tuple[PrintFont, Path]]) -> str:
     rules = []
     for font, path in fonts:
         rules.append(f'@font-face {{ font-family: "{font.family}"; font-weight: {font.weight}; '
-                     f'font-style: {font.style}; src: url("{path.as_uri()}"); }}')
+                     f'font-style: {font.style}; src: url("minga:fonts/{path.parent.name}/{path.name}"); }}')
     return "\n".join(rules)
 
 

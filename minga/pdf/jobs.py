@@ -143,8 +143,10 @@ def _render(job: Job, target: str) -> tuple[int, list]:
         html = maker.guide_html(guide, job.lang, job.paper)
     else:
         html = maker.handout_html(curriculum.modules[job.item], job.lang)
-    fetcher = RestrictedFetcher(roots=(project.docs_dir / "assets", project.root / "overrides" / "pdf",
-                                       *{p.parent for p in _worker["fonts"]}), font_files=tuple(_worker["fonts"]))
+    font_root = _worker["fonts"][0].parent.parent
+    fetcher = RestrictedFetcher(roots=(project.docs_dir / "assets", font_root),
+                                names={"docs": project.docs_dir, "fonts": font_root},
+                                font_files=tuple(_worker["fonts"]))
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=str(project.docs_dir) + "/", url_fetcher=fetcher).render(font_config=fonts)
     Path(target).parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import markdown
 from markdown.extensions import Extension
@@ -83,7 +83,7 @@ class _PrintLinks(Treeprocessor):
         localized = f"{stem}.{ctx.lang}.{extension}" if dot else ""
         if localized and ctx.lang != ctx.default_lang and (ctx.docs_dir / localized).is_file():
             target = localized  # the same picture with its labels translated, as on the website
-        return (ctx.docs_dir / target).resolve().as_uri()
+        return "minga:docs/" + quote(target)  # served by the restricted fetcher
 
 
 class _PrintExtension(Extension):
