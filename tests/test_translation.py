@@ -222,3 +222,22 @@ def test_missing_interface_strings_fail_the_build_with_a_message(tmp_path, test_
     output = result.stdout + result.stderr
     assert "minga/locales/fr.yml lacks:" in output and "at_a_glance" in output
     assert "Traceback" not in output
+
+
+def test_status_page_per_language(site, catalog):
+    soup = soup_of(site / "es" / "translation-status" / "index.html")
+    tables = soup.select("article table")
+    assert len(tables) == len(catalog["tracks"]) + 1  # a table per track, plus the other pages
+    statuses = {span.get_text(strip=True) for span in soup.select(".minga-status")}
+    assert statuses <= {ui.strings("es")[f"status_{s}"] for s in ("current", "outdated", "draft", "missing")}
+    assert soup.select_one(".minga-progress")
+    overview = soup_of(site / "translation-status" / "index.html")
+    assert {h["id"] for h in overview.select("h2[id^=status-]")} == {"status-es", "status-ar", "status-sw"}
+
+
+def test_minga_status_prints_every_language():
+    result = run_minga("status", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    for lang in ("es:", "ar:", "sw:"):
+        assert lang in result.stdout
+    assert "act/being-present.md" in result.stdout

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -173,6 +174,7 @@ def make_all(project, curriculum, jobs: list[Job], out_dir: Path, cache_dir: Pat
         cached = cache_dir / f"{key}.pdf"
         target = out_dir / job.output
         if cached.is_file():
+            os.utime(cached)  # recently used: kept by prune_cache
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, target)
             meta = json.loads(cached.with_suffix(".json").read_text()) if cached.with_suffix(".json").is_file() else {}
@@ -202,7 +204,16 @@ def make_all(project, curriculum, jobs: list[Job], out_dir: Path, cache_dir: Pat
                 outcomes.append(Outcome(job, True, pages, target.stat().st_size, refusals))
                 if progress:
                     progress(len(outcomes), len(jobs))
+    prune_cache(cache_dir)
     return sorted(outcomes, key=lambda o: o.job.output)
+
+
+def prune_cache(cache_dir: Path, max_age_days: int = 30) -> None:
+    """Forget PDFs no build has used for a month, so the cache does not grow without end."""
+    limit = time.time() - max_age_days * 86400
+    for path in cache_dir.glob("*.*"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
 
 
 def terminal_progress(done: int, total: int) -> None:
