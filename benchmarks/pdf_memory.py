@@ -34,7 +34,7 @@ def main() -> int:
 
     loaded, _ = check_project(ROOT)
     curriculum = loaded.curriculum
-    modules = [m.id for t in curriculum.tracks for m in curriculum.modules_of(t.id)]
+    modules = [m.id for t in curriculum.tracks for m in curriculum.modules_of(t.id)] * args.repeat
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)
         for part in PARTS:
