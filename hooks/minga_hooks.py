@@ -174,4 +174,5 @@ def on_post_build(config):
             shutil.copytree(_state["pdf_dir"], site / "pdf", dirs_exist_ok=True)
         install_web_fonts(site / "assets" / "fonts")
         if (site / "search" / "search_index.json").is_file():
-            split_search_index(site, curriculum.languages, views.translated_urls(curriculum))
+            theme_dirs = tuple(Path(d) for d in config.theme.dirs)
+            split_search_index(site, curriculum.languages, views.translated_urls(curriculum), theme_dirs)

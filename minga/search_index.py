@@ -18,7 +18,8 @@ LUNR_LANGUAGES = {"ar", "da", "de", "du", "es", "fi", "fr", "hi", "hu", "it", "j
                   "pt", "ro", "ru", "sv", "ta", "te", "th", "tr", "vi", "zh"}
 
 
-def split_search_index(site: Path, languages: tuple[Language, ...], translated: dict[str, set[str]]) -> dict[str, int]:
+def split_search_index(site: Path, languages: tuple[Language, ...], translated: dict[str, set[str]],
+                       theme_dirs: tuple[Path, ...] = ()) -> dict[str, int]:
     """Rewrite site/search/search_index.json for the default language and write one per other language.
 
     `translated` holds, per language, the site URLs of pages that exist in that language:
@@ -40,13 +41,13 @@ def split_search_index(site: Path, languages: tuple[Language, ...], translated: 
     for code, docs in by_lang.items():
         folder = site / "search" if code == default else site / code / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        index = {"config": _config(merged["config"], code), "docs": docs}
+        index = {"config": _config(merged["config"], code, theme_dirs), "docs": docs}
         (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[code] = len(docs)
     return counts
 
 
-def _config(config: dict, code: str) -> dict:
+def _config(config: dict, code: str, theme_dirs: tuple[Path, ...] = ()) -> dict:
     config = dict(config)
     if code == "en":
         config["lang"] = ["en"]
@@ -57,4 +58,26 @@ def _config(config: dict, code: str) -> dict:
         # words, so search on whole words only.
         config["lang"] = ["en"]
         config["pipeline"] = ["trimmer"]
+    # Material's own per-language choices win (e.g. Arabic: no English trimmer, which would
+    # strip every Arabic letter as "non-word" and leave empty queries).
+    for key, value in _theme_search_settings(code, theme_dirs).items():
+        config[key] = value
     return config
+
+
+def _theme_search_settings(code: str, theme_dirs: tuple[Path, ...]) -> dict:
+    """search.config.* from the theme's partials/languages/<code>.html (ours first, then Material's)."""
+    import re
+
+    for folder in theme_dirs:
+        path = folder / "partials" / "languages" / f"{code}.html"
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            found = dict(re.findall(r'"search\.config\.(pipeline|separator)":\s*"((?:[^"\\]|\\.)*)"', text))
+            settings = {}
+            if "pipeline" in found:
+                settings["pipeline"] = [name.strip() for name in found["pipeline"].split(",") if name.strip()]
+            if "separator" in found:
+                settings["separator"] = found["separator"].encode().decode("unicode_escape")
+            return settings
+    return {}

@@ -185,6 +185,8 @@ def test_no_request_to_a_third_party_host(site):
             if rel & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "manifest", "modulepreload"}:
                 assert not REMOTE.match(link.get("href", "")), f"{html}: link loads {link.get('href')}"
         assert "fonts.googleapis" not in str(soup) and "fonts.gstatic" not in str(soup)
+        # Material's "source" component fetches repository facts from the GitHub API.
+        assert not soup.select('[data-md-component="source"]'), f"{html}: repository facts would be fetched"
     for css in site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
         for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text):
