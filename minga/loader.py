@@ -92,12 +92,19 @@ def kind_of(src_uri: str, track_ids: set[str]) -> str:
     return "page"
 
 
-def _load_markdown(project: Project, content: ContentFile, track_ids: set[str], loaded: Loaded) -> None:
+def _read(content: ContentFile, loaded: Loaded) -> Document | None:
+    """Read one Markdown file, record its problems and the structure of its body."""
     doc, problems = read_document(content.path, content.file)
     loaded.problems += problems
+    if doc is not None:
+        loaded.structures[content.file] = scan(doc.body, doc.body_line)
+    return doc
+
+
+def _load_markdown(project: Project, content: ContentFile, track_ids: set[str], loaded: Loaded) -> None:
+    doc = _read(content, loaded)
     if doc is None:
         return
-    loaded.structures[content.file] = scan(doc.body, doc.body_line)
     loaded.source_docs[content.src_uri] = doc
     kind = kind_of(content.src_uri, track_ids)
     if kind == "module":
@@ -115,11 +122,9 @@ def _load_markdown(project: Project, content: ContentFile, track_ids: set[str], 
 
 
 def _load_translation(project: Project, content: ContentFile, track_ids: set[str], loaded: Loaded) -> None:
-    doc, problems = read_document(content.path, content.file)
-    loaded.problems += problems
+    doc = _read(content, loaded)
     if doc is None:
         return
-    loaded.structures[content.file] = scan(doc.body, doc.body_line)
     source_doc = loaded.source_docs.get(content.src_uri)
     if source_doc is None:
         source_file = f"{project.relative(project.docs_dir)}/{content.src_uri}"
