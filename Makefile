@@ -25,7 +25,7 @@ check: $(INSTALLED)  ## validate the curriculum only
 pdf: $(INSTALLED)  ## the printable guides and handouts only, into site/pdf/
 	$(BIN)/python build_pdf.py
 
-serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000
+serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000/minga/
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 clean:
