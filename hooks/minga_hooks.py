@@ -112,7 +112,7 @@ def on_page_markdown(markdown, page, config, files):
     markdown = markdown_prep.expand_markers(
         markdown,
         glossary=markdown_prep.glossary_list(terms),
-        referrals=markdown_prep.referral_table(curriculum.referrals, curriculum.referrals_localized, t),
+        referrals=markdown_prep.referral_table(*curriculum.referrals_in(words_lang), t_words),
     )
     if isinstance(item, Module):
         page.meta["template"] = "module.html"

@@ -286,16 +286,23 @@ def _load_glossaries(project: Project, loaded: Loaded) -> None:
 
 
 def _load_referrals(project: Project, loaded: Loaded) -> None:
-    path = project.docs_dir / DATA_DIR / "referrals.yml"
-    if not path.is_file():
-        return
-    result = _load_yaml_file(path, project, loaded, schema.REFERRALS)
-    if result and result[0] is not None:
-        data = result[0]
-        loaded.curriculum.referrals = tuple(
-            ReferralService(str(s["need"]), str(s["service"]), str(s["contact"]), _text(s.get("hours")), _text(s.get("notes")))
-            for s in data["services"])
-        loaded.curriculum.referrals_localized = bool(data.get("localized", False))
+    """referrals.yml, and referrals.<lang>.yml where a local team wrote the table in that language."""
+    for lang in project.languages:
+        name = "referrals.yml" if lang.default else f"referrals.{lang.code}.yml"
+        path = project.docs_dir / DATA_DIR / name
+        if not path.is_file():
+            continue
+        result = _load_yaml_file(path, project, loaded, schema.REFERRALS)
+        if result and result[0] is not None:
+            data = result[0]
+            services = tuple(
+                ReferralService(str(s["need"]), str(s["service"]), str(s["contact"]), _text(s.get("hours")), _text(s.get("notes")))
+                for s in data["services"])
+            table = (services, bool(data.get("localized", False)))
+            if lang.default:
+                loaded.curriculum.referrals, loaded.curriculum.referrals_localized = table
+            else:
+                loaded.curriculum.translated_referrals[lang.code] = table
 
 
 def _load_guides(project: Project, loaded: Loaded) -> None:

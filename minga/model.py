@@ -170,6 +170,11 @@ class Curriculum:
     guide_words: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # lang -> guide id -> words
     referrals: tuple[ReferralService, ...] = ()
     referrals_localized: bool = False
+    translated_referrals: dict[str, tuple[tuple[ReferralService, ...], bool]] = field(default_factory=dict)
+
+    def referrals_in(self, lang: str) -> tuple[tuple[ReferralService, ...], bool]:
+        """The referral table (and whether a local team checked it) in `lang`, else the default one."""
+        return self.translated_referrals.get(lang, (self.referrals, self.referrals_localized))
 
     @property
     def default_language(self) -> Language:

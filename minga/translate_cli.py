@@ -49,6 +49,8 @@ def start(project: Project, lang: str, source: Path) -> Path:
         raise TranslationCommandError("The source cannot be read: " + "; ".join(p.message for p in problems))
     words = _words(project, source)
     meta = {key: doc.meta[key] for key in words if key in doc.meta}
+    if "hide" in doc.meta and words == translation.PAGE_WORDS:
+        meta["hide"] = doc.meta["hide"]  # layout, not words: the translated page looks like its source
     if isinstance(meta.get("agenda"), list):
         meta["agenda"] = [{"title": item["title"]} for item in meta["agenda"] if isinstance(item, dict)]
     if isinstance(meta.get("safety"), dict):

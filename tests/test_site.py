@@ -239,3 +239,11 @@ def test_every_page_has_one_title(site):
         soup = _parse(html)
         if soup.select_one("article.md-content__inner"):
             assert len(soup.select("article h1")) == 1, html
+
+
+def test_referral_table_in_the_readers_language(site, curriculum):
+    for lang in ("es", "ar", "sw"):
+        services, _ = curriculum.referrals_in(lang)
+        soup = page(site, f"{lang}/safety-protocol")
+        rows = soup.select("article table tbody tr")
+        assert [r.find("td").get_text(strip=True) for r in rows] == [s.need for s in services], lang

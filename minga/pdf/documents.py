@@ -104,7 +104,7 @@ class DocumentMaker:
         body = markdown_prep.add_block_titles(page.body, ui.translator(page.lang))
         body = markdown_prep.expand_markers(
             body, glossary=markdown_prep.glossary_list(terms),
-            referrals=markdown_prep.referral_table(self.curriculum.referrals, self.curriculum.referrals_localized, t))
+            referrals=markdown_prep.referral_table(*self.curriculum.referrals_in(page.lang), t))
         html = self.md.render(body, ctx)
         html = re.sub(r"<h1[^>]*>.*?</h1>", "", html, count=1, flags=re.S)  # the template prints the title
         return {"anchor": anchor, "title": page.title or src_uri, "html": html, "words_lang": page.lang}
