@@ -4,10 +4,10 @@ hash the translation records."""
 from __future__ import annotations
 
 import difflib
-import subprocess
 from pathlib import Path
 
 from .frontmatter import Source, split
+from .gitinfo import git
 from .translation import source_hash
 
 MAX_REVISIONS = 60
@@ -28,9 +28,9 @@ def source_changes(root: Path, source_file: str, old_hash: str, words: tuple[str
 
 
 def _text_with_hash(root: Path, source_file: str, wanted: str, words: tuple[str, ...]) -> str | None:
-    revisions = _git(root, "log", f"-{MAX_REVISIONS}", "--format=%H", "--", source_file)
+    revisions = git(root, "log", f"-{MAX_REVISIONS}", "--format=%H", "--", source_file)
     for revision in (revisions or "").split():
-        text = _git(root, "show", f"{revision}:{source_file}")
+        text = git(root, "show", f"{revision}:{source_file}")
         if text is None:
             continue
         doc, _ = split(Source(source_file, text))
@@ -38,10 +38,3 @@ def _text_with_hash(root: Path, source_file: str, wanted: str, words: tuple[str,
             return text
     return None
 
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return result.stdout if result.returncode == 0 else None

@@ -40,12 +40,16 @@ class Document:
     has_front_matter: bool = True
 
     def line_of(self, path: KeyPath) -> int:
-        """The line of a key path, or of its nearest located parent."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1 if self.has_front_matter else 0
+        return locate(self.lines, path, 1 if self.has_front_matter else 0)
+
+
+def locate(lines: dict[KeyPath, int], path: KeyPath, default: int = 1) -> int:
+    """The line of a key path, or of its nearest located parent."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return default
 
 
 @dataclass

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import schema, translation
 from .body import BodyStructure, scan
 from .frontmatter import Document, load_yaml, read_document, read_text
+from .frontmatter import locate as frontmatter_locate
 from .model import (AgendaBlock, Curriculum, GlossaryTerm, GroupSize, Guide, Module, Page,
                     ReferralService, Safety, SourceRef, Track)
 from .problems import Problem, did_you_mean
@@ -214,18 +215,10 @@ def _load_yaml_file(path: Path, project: Project, loaded: Loaded, shape) -> tupl
     loaded.problems += problems
     if data is None or problems:
         return None
-    locate = lambda key_path: _locate(data.lines, key_path)  # noqa: E731
+    locate = lambda key_path: frontmatter_locate(data.lines, key_path)  # noqa: E731
     problems = schema.check(data.data, shape, (), file, locate)
     loaded.problems += problems
     return (None, data.lines) if problems else (data.data, data.lines)
-
-
-def _locate(lines: dict, path: tuple) -> int:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return 1
 
 
 def _load_tracks(project: Project, loaded: Loaded) -> None:

@@ -104,11 +104,9 @@ class Module:
     translation: TranslationInfo | None = None  # set on translations only
 
     def line_of(self, *path) -> int:
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        from .frontmatter import locate
+
+        return locate(self.lines, path)
 
 
 @dataclass(frozen=True)

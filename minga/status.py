@@ -3,12 +3,12 @@ status pages, the page notices and `minga status`."""
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from . import translation
+from .gitinfo import git
 from .model import Curriculum, Module, Page
 
 
@@ -74,16 +74,12 @@ def outdated_reviewed(curriculum: Curriculum) -> list[tuple[str, Row]]:
 @lru_cache(maxsize=4)
 def last_changes(root: Path) -> dict[str, str]:
     """Date of the last commit of every file, from one `git log` (empty outside a git checkout)."""
-    try:
-        log = subprocess.run(["git", "log", "--format=@%cs", "--name-only", "--no-renames"], cwd=root,
-                             capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return {}
-    if log.returncode != 0:
+    log = git(root, "log", "--format=@%cs", "--name-only", "--no-renames")
+    if log is None:
         return {}
     dates: dict[str, str] = {}
     current = ""
-    for line in log.stdout.splitlines():
+    for line in log.splitlines():
         if line.startswith("@"):
             current = line[1:]
         elif line and line not in dates:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,6 +11,7 @@ import jinja2
 import segno
 
 from .. import __version__, markdown_prep, ui, views
+from ..gitinfo import git
 from ..model import Curriculum, Guide, Module
 from ..urls import page_url
 from .markdown import LinkContext, PrintMarkdown
@@ -39,11 +39,8 @@ class Edition:
 
 
 def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else None
+    out = git(root, *args, timeout=10)
+    return out.strip() if out and out.strip() else None
 
 
 class DocumentMaker:
