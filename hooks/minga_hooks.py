@@ -11,10 +11,14 @@ import re
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import markdown_prep, printed, ui, views
+from minga import printed, ui, views
+from minga.html_policy import sanitize
+from minga.publishing import publishable
+from minga.rendering import page_markdown
 from minga.catalog import catalog_json
 from minga.checking import check_project
 from minga.fonts import install_web_fonts
@@ -62,7 +66,7 @@ def _translate_track_sections(config, curriculum) -> None:
         return
     for language in i18n.config.languages:
         translated = curriculum.translated_tracks.get(language.locale, {})
-        titles = {t.title: translated[t.id].title for t in curriculum.tracks if t.id in translated}
+        titles = {escape(t.title): escape(translated[t.id].title) for t in curriculum.tracks if t.id in translated}
         language.nav_translations = {**(language.nav_translations or {}), **titles}
 
 
@@ -97,23 +101,41 @@ def _item(page):
     return _state["by_file"].get(str(Path(page.file.abs_src_path).resolve())) if page.file.abs_src_path else None
 
 
+def on_env(env, config, files):
+    # MkDocs makes its Jinja environment without autoescape: our templates escape every value
+    # (content is untrusted); Material's own templates keep their behaviour, and the values they
+    # print from content (titles, descriptions) are escaped before they reach them (on_page_markdown).
+    theme_files = _our_templates(config)
+    env.autoescape = lambda name: name in theme_files
+    return env
+
+
+def _our_templates(config) -> frozenset[str]:
+    overrides = Path(config.config_file_path).parent / "overrides"
+    return frozenset(p.relative_to(overrides).as_posix() for p in overrides.rglob("*.html")
+                     if not p.relative_to(overrides).as_posix().startswith(("pdf/", "partials/languages/")))
+
+
+def on_files(files, config):
+    # Publish only what we render and pictures we checked; never a file that leaves the repository.
+    allowed = publishable(_state["project"], set(_state["by_file"]))
+    for file in list(files):
+        if file.abs_src_path and _in_docs(file.abs_src_path, config) and file.src_uri not in allowed:
+            files.remove(file)
+    return files
+
+
+def _in_docs(path: str, config) -> bool:
+    return Path(path).absolute().is_relative_to(Path(config.docs_dir).absolute())
+
+
 def on_page_markdown(markdown, page, config, files):
     item = _item(page)
     if item is None:
-        return markdown
+        return ""  # not part of the curriculum: on_files keeps such files out of the site
     curriculum = _state["loaded"].curriculum
-    lang = _language(config)
-    t = ui.translator(lang)
-    # A fallback page shows English words: its own block titles and glossary stay English.
-    words_lang = item.lang
-    t_words = ui.translator(words_lang)
-    markdown = markdown_prep.add_block_titles(markdown, t_words)
-    terms = curriculum.glossary.get(words_lang) or ()
-    markdown = markdown_prep.expand_markers(
-        markdown,
-        glossary=markdown_prep.glossary_list(terms),
-        referrals=markdown_prep.referral_table(*curriculum.referrals_in(words_lang), t_words),
-    )
+    # Our reader, not MkDocs', decides what the body and the front matter are: one parser.
+    page.meta = _safe_meta(page.meta, item)
     if isinstance(item, Module):
         page.meta["template"] = "module.html"
     elif item.track:
@@ -122,7 +144,24 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["template"] = "home.html"
     elif item.src_uri == "translation-status.md":
         page.meta["template"] = "status.html"
-    return markdown + markdown_prep.glossary_abbreviations(terms)
+    return page_markdown(curriculum, item)
+
+
+def _safe_meta(meta: dict, item) -> dict:
+    """The front matter Material reads, as escaped text: it prints these without escaping."""
+    safe = {}
+    if item.title:
+        safe["title"] = escape(item.title)
+    if isinstance(meta.get("description"), str):
+        safe["description"] = escape(meta["description"])
+    if isinstance(meta.get("hide"), list):
+        safe["hide"] = [h for h in meta["hide"] if h in ("navigation", "toc", "footer", "feedback", "path", "tags")]
+    return safe
+
+
+def on_page_content(html, page, config, files):
+    # Validation refused anything outside the allowlist; this is the second lock on the door.
+    return sanitize(html) if _item(page) is not None else html
 
 
 def on_page_context(context, page, config, nav):

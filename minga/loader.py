@@ -16,6 +16,7 @@ from .frontmatter import locate as frontmatter_locate
 from .model import (AgendaBlock, Curriculum, GlossaryTerm, GroupSize, Guide, Module, Page,
                     ReferralService, Safety, SourceRef, Track)
 from .problems import Problem, did_you_mean
+from .publishing import contained
 from .project import Project
 
 DATA_DIR = "_data"
@@ -74,8 +75,8 @@ def discover(project: Project) -> list[ContentFile]:
         rel = path.relative_to(project.docs_dir)
         if rel.parts[0] == DATA_DIR or any(part.startswith(".") for part in rel.parts):
             continue
-        if not path.resolve().is_relative_to(project.root.resolve()):
-            continue  # reported by rules.check_links_stay_inside_the_repository; never read
+        if not contained(path.resolve(), project.root):
+            continue  # reported by publishing.check_files_are_publishable; never read
 
         stem_parts = rel.name[: -len(".md")].split(".")
         lang = default

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from .model import Curriculum
 
 
@@ -19,7 +21,8 @@ def expand_nav(nav: list | None, curriculum: Curriculum) -> list | None:
             out.append(entry)
             continue
         modules = [m.src_uri for m in curriculum.modules_of(track.id)]
-        out.append({track.title: [f"{track.id}/index.md", *modules]})
+        out.append({escape(track.title): [  # Material prints section titles unescaped
+            f"{track.id}/index.md", *modules]})
     return out
 
 

@@ -16,9 +16,10 @@ from .body import BodyStructure, slug
 from .loader import Loaded, kind_of
 from .model import Module
 from .problems import Problem, did_you_mean
+from .publishing import check_files_are_publishable
+from .rendered_rules import check_rendered_html_is_allowed
 
 BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt")
-ALLOWED_HTML = ("br", "sup", "sub", "kbd", "mark", "small")
 MARKERS = ("minga:referrals", "minga:glossary")
 # Anchors our templates add to every module page, so that content can link to them.
 MODULE_ANCHORS = ("at-a-glance", "agenda", "safety", "key-messages", "home-practice", "adaptations",
@@ -66,7 +67,9 @@ RULES = {
     "missing-image": "A picture file that does not exist.",
     "image-alt": "A picture without a description (alt text).",
     "remote-image": "A picture loaded from another website.",
-    "raw-html": "HTML outside the small allowed set.",
+    "raw-html": "An HTML element outside the allowed set, found in the page as it renders.",
+    "html-attribute": "An HTML attribute outside the allowed set (event handlers, styles, '<' in a title...).",
+    "render-failed": "A page that Markdown cannot turn into HTML.",
     "attribute-list": "A '{key=value}' attribute list (attributes can carry scripts, styles or attachments).",
     "link-scheme": "A link that is not a web page, e-mail address or phone number (file:, javascript:, data:...).",
     "unknown-marker": "An HTML comment marker that Minga does not know.",
@@ -76,6 +79,12 @@ RULES = {
     "translation-agenda": "A translated agenda that does not pair block by block with the source's.",
     "translation-orphan": "A translation whose source file does not exist.",
     "missing-data-file": "A required data file is missing.",
+    "invisible-character": "A control, direction or other invisible character in text.",
+    "too-long": "A value longer than its limit (titles: 150 characters).",
+    "file-name": "A file or folder name with characters outside letters, digits, '-', '_' and '.'.",
+    "unpublished-file": "A file of a kind the site does not publish (only pages, data files and pictures).",
+    "reserved-path": "A file or folder that would take the place of the theme's, the search's, the PDFs' or a language's.",
+    "svg-content": "An SVG picture with scripts, event handlers, styles, animation or links to other files.",
 }
 
 
@@ -183,15 +192,6 @@ def check_blocks_are_closed(file: str, structure: BodyStructure, loaded: Loaded)
                       "Remove it, or check that the block above opens with the same number of slashes.")
 
 
-def check_html_is_allowed(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
-    for tag in structure.html:
-        if tag.name not in ALLOWED_HTML or re.search(r"\bon\w+\s*=|javascript:|style\s*=", tag.attributes, re.I):
-            what = (f"HTML '<{tag.name}>' is not allowed in curriculum files." if tag.name not in ALLOWED_HTML else
-                    f"HTML '<{tag.name}>' is allowed, but not with the attributes '{tag.attributes.strip()}' (scripts, event handlers or styles).")
-            yield Problem(file, tag.line, "raw-html", what,
-                          "Use Markdown instead. Allowed HTML: " + ", ".join(f"<{t}>" for t in ALLOWED_HTML) + ", without attributes.")
-
-
 def check_no_attribute_lists(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
     for attrs in structure.attributes:
         yield Problem(file, attrs.line, "attribute-list", f"The attribute list '{{{attrs.text}}}' is not allowed.",
@@ -214,9 +214,7 @@ def check_images(file: str, structure: BodyStructure, loaded: Loaded) -> Iterabl
             yield Problem(file, link.line, "image-alt", f"The picture '{link.target}' has no description.",
                           "Describe it between the brackets, for people who cannot see it: ![Two people talking](...)")
         if EXTERNAL.match(link.target) or link.target.startswith("//"):
-            yield Problem(file, link.line, "remote-image", f"The picture '{link.target}' is loaded from another website.",
-                          "Save the picture in curriculum/assets/images/ (if its licence allows) and link to it there.")
-            continue
+            continue  # reported on the rendered page (rendered_rules)
         path = _resolve(file, link.target.split("#")[0], loaded)
         if path is None:
             yield Problem(file, link.line, "link-outside", f"The picture '{link.target}' points outside the curriculum folder.",
@@ -231,11 +229,6 @@ def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable
     anchors = anchor_index(loaded)
     own_uri = _src_uri_of(file, loaded)
     for link in structure.links:
-        if not link.is_image and EXTERNAL.match(link.target) and \
-                link.target.split(":", 1)[0].lower() not in ("http", "https", "mailto", "tel"):
-            yield Problem(file, link.line, "link-scheme", f"The link '{link.target[:80]}' is not a web page, e-mail or phone number.",
-                          "Link to pages with https://..., to e-mail with mailto:, to phones with tel:, or to a file of the curriculum by its path.")
-            continue
         if link.is_image or EXTERNAL.match(link.target) or link.target.startswith("//") or not link.target:
             continue
         path_part, _, anchor = link.target.partition("#")
@@ -405,27 +398,14 @@ def check_guides(loaded: Loaded) -> Iterable[Problem]:
                                   "Write the page path relative to curriculum/, for example 'safety-protocol.md'.")
 
 
-def check_links_stay_inside_the_repository(loaded: Loaded) -> Iterable[Problem]:
-    """A symbolic link to a file outside the repository would publish that file (e.g. /etc/hostname)."""
-    root = loaded.curriculum.root.resolve()
-    for top in (loaded.curriculum.docs_dir, root / "facilitator_guides"):
-        for folder, dirs, files in os.walk(top):
-            for name in dirs + files:
-                path = Path(folder) / name
-                if path.is_symlink() and not path.resolve().is_relative_to(root):
-                    yield Problem(path.parent.resolve().joinpath(name).relative_to(root).as_posix(), 0, "symlink-outside",
-                                  "This is a link to a file or folder outside the repository; it will not be read or published.",
-                                  "Replace the link with a real file inside the repository.")
-
-
 def _docs_rel(loaded: Loaded) -> str:
     return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
 
 
-FILE_CHECKS = (check_block_types_are_known, check_blocks_are_closed, check_html_is_allowed, check_no_attribute_lists,
+FILE_CHECKS = (check_block_types_are_known, check_blocks_are_closed, check_no_attribute_lists,
                check_markers_are_known, check_images, check_links)
 MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size_is_a_range,
                  check_agenda_blocks_have_sections, check_handouts_match_blocks)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
-                     check_links_stay_inside_the_repository)
+                     check_files_are_publishable, check_rendered_html_is_allowed)

@@ -8,14 +8,20 @@ and what arrived.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .frontmatter import KeyPath
+from .html_policy import url_reason
 from .problems import Problem, did_you_mean
 
 Locate = Callable[[KeyPath], int]
 
+# Controls, direction marks and other invisible format characters (joiners U+200C/U+200D, needed in
+# some scripts, stay allowed): they can make what a reader sees differ from what the text says.
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f"
+                       "\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -23,6 +29,8 @@ KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Text:
     pattern: re.Pattern | None = None
     pattern_hint: str = ""
+    max_length: int = 2000  # a value is repeated on many pages: a long one multiplies
+    url: bool = False  # a web address: parsed, web schemes only, no quotes or spaces
     what = "text"
 
 
@@ -94,6 +102,21 @@ def check(value: Any, shape: Any, path: KeyPath, file: str, locate: Locate) -> l
         text = str(value).strip()
         if not text:
             return [Problem(file, line, "empty-value", f"'{name}' is empty.", "Write the text after the colon.")]
+        hidden = INVISIBLE.search(text)
+        if hidden:
+            return [Problem(file, line, "invisible-character",
+                            f"'{name}' contains the invisible character U+{ord(hidden.group()):04X} "
+                            f"({unicodedata.name(hidden.group(), 'a control character')}).",
+                            "Delete it: invisible and direction-changing characters can make text (such as a phone "
+                            "number) read differently from what it says. Retype the text if you cannot see it.")]
+        if len(text) > shape.max_length:
+            return [Problem(file, line, "too-long", f"'{name}' has {len(text)} characters; at most {shape.max_length} are allowed.",
+                            "Shorten it; long explanations belong in the page body.")]
+        if shape.url:
+            reason = url_reason(text)
+            if reason or not text.lower().startswith(("https://", "http://")):
+                return [Problem(file, line, "bad-value", f"'{name}' should be a web address starting with https://, "
+                                f"but {reason or 'it is not one'}: {text[:80]!r}.", "For example: https://www.who.int/publications")]
         if shape.pattern and not shape.pattern.match(text):
             return [Problem(file, line, "bad-value", f"'{name}' should be {shape.pattern_hint}, but is {text!r}.",
                             f"For example: {_suggest_kebab(text)}.")]
@@ -177,10 +200,11 @@ def _suggest_kebab(text: str) -> str:
 
 MODES = ("plenary", "small groups", "pairs", "individual")
 ADAPTATIONS = ("low_literacy", "remote", "large_group", "youth")
-ID = Text(KEBAB, "lowercase words joined by hyphens")
+ID = Text(KEBAB, "lowercase words joined by hyphens", max_length=60)
+TITLE = Text(max_length=150)
 
 AGENDA_BLOCK = Mapping({
-    "title": Field(Text(), True),
+    "title": Field(TITLE, True),
     "minutes": Field(Whole(1, 600), True),
     "mode": Field(Choice(MODES), True),
 })
@@ -193,16 +217,16 @@ SAFETY = Mapping({
 })
 
 SOURCE = Mapping({
-    "title": Field(Text(), True),
+    "title": Field(Text(max_length=300), True)  # a publication title can be long; shown once,
     "author": Field(Text()),
     "year": Field(Whole(1000, 2100)),
-    "url": Field(Text(re.compile(r"^https?://\S+$"), "a web address starting with https://")),
+    "url": Field(Text(url=True, max_length=500)),
     "license": Field(Text()),
 })
 
 MODULE = Mapping({
     "id": Field(ID, True, "id: being-present"),
-    "title": Field(Text(), True, "title: Being present"),
+    "title": Field(TITLE, True, "title: Being present"),
     "track": Field(Text(), True, "track: act"),
     "order": Field(Whole(1, 999), True, "order: 2"),
     "duration_minutes": Field(Whole(5, 600), True, "duration_minutes: 90"),
@@ -223,14 +247,14 @@ MODULE = Mapping({
 })
 
 PAGE = Mapping({
-    "title": Field(Text()),
+    "title": Field(TITLE),
     "description": Field(Text()),
     "hide": Field(ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags")))),
 })
 
 TRACK = Mapping({
     "id": Field(ID, True),
-    "title": Field(Text(), True),
+    "title": Field(TITLE, True),
     "description": Field(Text(), True),
 })
 
@@ -241,7 +265,7 @@ GLOSSARY_TERM = Mapping({
 })
 
 GUIDE = Mapping({
-    "title": Field(Text(), True),
+    "title": Field(TITLE, True),
     "audience": Field(Text(), True),
     "description": Field(Text(), True),
     "modules": Field(ListOf(ID, 1), True),
@@ -251,7 +275,7 @@ GUIDE = Mapping({
 
 # A guide's translation: its words only; the modules and pages come from the source manifest.
 GUIDE_WORDS = Mapping({
-    "title": Field(Text(), True),
+    "title": Field(TITLE, True),
     "audience": Field(Text(), True),
     "description": Field(Text(), True),
 })

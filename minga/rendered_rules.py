@@ -1,0 +1,135 @@
+"""Rules over what is rendered: each page's HTML, as the website makes it, against the allowlist.
+
+Findings are located back in the source by looking for the element, attribute or address
+they came from; generated parts (glossary tooltips, the referral table) point at their data file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .html_policy import Finding, findings
+from .loader import DATA_DIR, Loaded
+from .model import Module, Page
+from .problems import Problem
+from .rendering import ContentRenderer, page_markdown
+
+HTML_HINT = ("Use plain Markdown: **bold**, *italic*, lists, tables, [links](page.md), ![pictures](assets/images/x.svg). "
+             "HTML elements, attributes, styles and scripts cannot be published.")
+LINK_HINT = ("Link to web pages with https://..., to e-mail with mailto:, to phones with tel:, or to a file of the "
+             "curriculum by its path; write the address without spaces or quotes.")
+
+
+def every_item(loaded: Loaded) -> Iterator[Module | Page]:
+    """Every readable content file in every language (duplicated module ids included)."""
+    curriculum = loaded.curriculum
+    yield from loaded.all_modules
+    yield from curriculum.pages.values()
+    for by_lang in curriculum.translations.values():
+        yield from by_lang.values()
+
+
+def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
+    config = loaded.curriculum.root / "mkdocs.yml"
+    if not config.is_file():
+        return
+    renderer = ContentRenderer(config)
+    for item in every_item(loaded):
+        hidden = _invisible_in_body(item)
+        if hidden:
+            yield hidden
+        try:
+            html = renderer.render(page_markdown(loaded.curriculum, item))
+        except Exception as exc:  # noqa: BLE001 - any input Markdown cannot handle is a located problem, never a traceback
+            yield Problem(item.file, item.body_line, "render-failed",
+                          f"This page cannot be turned into a web page ({type(exc).__name__}).",
+                          "Look for very deep nesting (lists or quotes inside each other) or unusual marks, and simplify them.")
+            continue
+        seen: set[tuple[str, int, str]] = set()
+        for finding in findings(html):
+            problem = _problem(item, finding, loaded)
+            key = (problem.file, problem.line, problem.message)
+            if key not in seen:
+                seen.add(key)
+                yield problem
+
+
+def _invisible_in_body(item: Module | Page) -> Problem | None:
+    import unicodedata
+
+    from .schema import INVISIBLE
+
+    for offset, text in enumerate(item.body.split("\n")):
+        found = INVISIBLE.search(text.rstrip("\r"))
+        if found:
+            char = found.group()
+            return Problem(item.file, item.body_line + offset, "invisible-character",
+                           f"This line contains the invisible character U+{ord(char):04X} "
+                           f"({unicodedata.name(char, 'a control character')}).",
+                           "Delete it: invisible and direction-changing characters can make text read differently "
+                           "from what it says. Retype the line if you cannot see it.")
+    return None
+
+
+def _problem(item: Module | Page, finding: Finding, loaded: Loaded) -> Problem:
+    file, line = _locate(item, finding, loaded)
+    shown = _short(finding.value)
+    if finding.attribute is None:
+        return Problem(file, line, "raw-html", f"The HTML element <{finding.element}> is not allowed.", HTML_HINT)
+    if finding.attribute == "src" and "curriculum" in finding.reason:
+        return Problem(file, line, "remote-image", f"The picture address '{shown}' cannot be published: {finding.reason}.",
+                       "Save the picture in curriculum/assets/images/ and link to it there.")
+    if finding.attribute in ("href", "src"):
+        what = "picture" if finding.attribute == "src" else "link"
+        return Problem(file, line, "link-scheme", f"The {what} address '{shown}' cannot be published: {finding.reason}.",
+                       LINK_HINT)
+    return Problem(file, line, "html-attribute",
+                   f"The attribute '{finding.attribute}' on <{finding.element}> cannot be published"
+                   f"{': ' + finding.reason if finding.reason else ''} ('{shown}').", HTML_HINT)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _needles(finding: Finding) -> list[str]:
+    needles = []
+    if finding.attribute is None:
+        needles.append("<" + finding.element)
+    else:
+        if finding.value.strip():
+            needles += [finding.value.strip()[:40], finding.value.strip().split()[0][:40]]
+        needles.append(finding.attribute + "=")
+        needles.append(finding.attribute)
+        needles.append("<" + finding.element)
+    return [n.casefold() for n in needles if n]
+
+
+def _locate(item: Module | Page, finding: Finding, loaded: Loaded) -> tuple[str, int]:
+    """The source file and line a finding came from: the body first, then the data files it uses."""
+    needles = _needles(finding)
+    body_lines = item.body.casefold().splitlines()
+    for needle in needles:
+        for offset, text in enumerate(body_lines):
+            if needle in text:
+                return item.file, item.body_line + offset
+    docs = loaded.curriculum.docs_dir
+    for name in (f"glossary.{item.lang}.yml", "glossary.yml", f"referrals.{item.lang}.yml", "referrals.yml"):
+        path = docs / DATA_DIR / name
+        if not path.is_file():
+            continue
+        try:
+            lines = path.read_text(encoding="utf-8").casefold().splitlines()
+        except (OSError, UnicodeError):
+            continue
+        for needle in needles[:-1] or needles:
+            for number, text in enumerate(lines, start=1):
+                if needle in text:
+                    return _relative(path, loaded), number
+    return item.file, item.body_line
+
+
+def _relative(path: Path, loaded: Loaded) -> str:
+    return path.relative_to(loaded.curriculum.root).as_posix()
