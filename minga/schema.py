@@ -217,7 +217,7 @@ SAFETY = Mapping({
 })
 
 SOURCE = Mapping({
-    "title": Field(Text(max_length=300), True)  # a publication title can be long; shown once,
+    "title": Field(Text(max_length=300), True),  # a publication title can be long; it is shown once
     "author": Field(Text()),
     "year": Field(Whole(1000, 2100)),
     "url": Field(Text(url=True, max_length=500)),
