@@ -127,19 +127,29 @@ def findings(html: str) -> list[Finding]:
     return found
 
 
+# The PDF step names our own pictures minga:docs/<path> (served only by its restricted fetcher).
+PRINT_PICTURE = re.compile(r"minga:docs/[\w./%-]{1,300}")
+
+
 def _keep(element: str, name: str, value: str) -> str | None:
     return None if attribute_reason(element, name, value) else value
 
 
-def sanitize(html: str) -> str:
+def _keep_print(element: str, name: str, value: str) -> str | None:
+    if element == "img" and name == "src" and PRINT_PICTURE.fullmatch(value):
+        return value
+    return _keep(element, name, value)
+
+
+def sanitize(html: str, *, for_print: bool = False) -> str:
     """`html` with everything outside the allowlist removed (nh3 / ammonia, html5ever's parser)."""
     return nh3.clean(
         html,
         tags=set(ELEMENTS),
         clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "svg", "math"},
         attributes={"*": set(GLOBAL_ATTRIBUTES), **{k: set(v) for k, v in ELEMENTS.items() if v}},
-        attribute_filter=_keep,
-        url_schemes=set(LINK_SCHEMES),
+        attribute_filter=_keep_print if for_print else _keep,
+        url_schemes=set(LINK_SCHEMES) | ({"minga"} if for_print else set()),
         link_rel=None,
         strip_comments=True,
     )

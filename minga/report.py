@@ -6,18 +6,21 @@ import os
 from typing import Iterable
 
 from .problems import Problem
+from .publishing import printable
 
 
 def format_problem(problem: Problem, github: bool = False) -> str:
-    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    # Content quoted in a message may hold terminal escapes, bidi controls or newlines: never echo them.
+    file, message, hint = printable(problem.file), printable(problem.message), printable(problem.hint)
+    where = f"{file}:{problem.line}" if problem.line else file
     if github:
         # GitHub shows these on the pull request, next to the line.
         line = f",line={problem.line}" if problem.line else ""
-        text = problem.message + (f" {problem.hint}" if problem.hint else "")
-        return f"::{problem.severity} file={problem.file}{line},title={problem.code}::{_escape(text)}"
-    out = f"{where}: {problem.severity}[{problem.code}] {problem.message}"
-    if problem.hint:
-        out += f"\n    fix: {problem.hint}"
+        text = message + (f" {hint}" if hint else "")
+        return f"::{problem.severity} file={_escape_property(file)}{line},title={problem.code}::{_escape(text)}"
+    out = f"{where}: {problem.severity}[{problem.code}] {message}"
+    if hint:
+        out += f"\n    fix: {hint}"
     return out
 
 
@@ -35,4 +38,10 @@ def format_report(problems: Iterable[Problem], github: bool | None = None) -> st
 
 
 def _escape(text: str) -> str:
+    """GitHub workflow-command data escaping."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """GitHub workflow-command property escaping (a file name cannot end the property early)."""
+    return _escape(text).replace(":", "%3A").replace(",", "%2C")

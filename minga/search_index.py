@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .html_policy import sanitize
 from .model import Language
 
 # lunr-languages that Material ships stemmers for; other languages search without stemming.
@@ -31,6 +32,8 @@ def split_search_index(site: Path, languages: tuple[Language, ...], translated: 
     by_lang: dict[str, list[dict]] = {lang.code: [] for lang in languages}
     default = next(lang.code for lang in languages if lang.default)
     for doc in merged["docs"]:
+        # Material shows titles and text of results as HTML: only allowlisted HTML goes in.
+        doc = dict(doc, title=sanitize(str(doc.get("title", ""))), text=sanitize(str(doc.get("text", ""))))
         first = doc["location"].split("/", 1)[0]
         if first in others:
             if doc["location"].split("#", 1)[0] in translated.get(first, set()):

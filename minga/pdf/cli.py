@@ -11,6 +11,7 @@ from pathlib import Path
 from ..problems import errors
 from ..project import ProjectError, load_project
 from ..report import format_report
+from ..publishing import printable
 from .jobs import PAPERS, Outcome, make_all, plan, terminal_progress
 
 MANIFEST = "index.json"
@@ -71,11 +72,12 @@ def _report_refusals(outcomes: list[Outcome], curriculum, project) -> bool:
                  *(t for by_lang in curriculum.translations.values() for t in by_lang.values())]:
         sources[item.file] = (project.root / item.file).read_text(encoding="utf-8")
     for outcome in outcomes:
-        for url, reason in outcome.refusals:
+        for url, reason, *asked in outcome.refusals:
             needle = url.split("://", 1)[-1].split("?")[0][:60]
-            askers = [file for file, text in sources.items() if needle and needle in text] or ["(a template)"]
+            askers = [asked[0]] if asked and asked[0] else \
+                [file for file, text in sources.items() if needle and needle in text] or ["(a template)"]
             for asker in askers:
-                print(f"{asker}: error[pdf-refused] {outcome.job.output} asked for {url}: {reason}.")
+                print(f"{printable(asker)}: error[pdf-refused] {outcome.job.output} asked for {printable(url)}: {printable(reason)}.")
             found = True
     return found
 

@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
+from ..svg_policy import svg_problems
+
 MAX_DATA_BYTES = 2 * 1024 * 1024
 RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Syriac, Thaana...
 
@@ -68,6 +70,9 @@ class RestrictedFetcher(URLFetcher):
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         body = path.read_bytes()
         url = shown_url or url
+        if mime == "image/svg+xml" and svg_problems(body):
+            # WeasyPrint and resvg would follow its references by themselves: only drawings pass.
+            return self._refuse(url, "this SVG picture holds more than a drawing: " + svg_problems(body)[0])
         if mime == "image/svg+xml" and RTL_TEXT.search(body.decode("utf-8", "replace")):
             # Not a file: URL, or WeasyPrint would re-read the SVG from disk by its path.
             return URLFetcherResponse("data:image/png;x-rasterized-from=" + path.name, self._raster(body),
@@ -76,7 +81,8 @@ class RestrictedFetcher(URLFetcher):
 
     def _raster(self, svg: bytes) -> bytes:
         """WeasyPrint draws SVG text letter by letter, which breaks Arabic shaping; resvg shapes
-        it correctly with our own fonts only (no system font, no external reference)."""
+        it correctly with our own fonts only (no system font). It gets the checked bytes, never a
+        path: the SVG holds no reference to any file (svg_policy), so resvg reads nothing itself."""
         import resvg_py
 
         from PIL import Image

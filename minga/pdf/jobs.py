@@ -72,6 +72,10 @@ def content_hash(job: Job, curriculum, project, shared: str) -> str:
 def _inputs(job: Job, curriculum, project) -> set[str]:
     docs = project.relative(project.docs_dir)
     files = {f"{docs}/_data/{name}" for name in os.listdir(project.docs_dir / "_data")} if (project.docs_dir / "_data").is_dir() else set()
+    # Pictures are inputs too: a picture that changes (or is removed) must remake the PDFs.
+    assets = project.docs_dir / "assets"
+    if assets.is_dir():
+        files |= {project.relative(path) for path in assets.rglob("*") if path.is_file()}
     if job.kind == "guide":
         guide = next(g for g in curriculum.guides if g.id == job.item)
         files.add(guide.file)
@@ -154,7 +158,17 @@ def _render(job: Job, target: str) -> tuple[int, list]:
     partial = target + ".part"
     document.write_pdf(partial, pdf_variant="pdf/ua-1", attachments=[], uncompressed_pdf=False, font_config=fonts)
     os.replace(partial, target)
-    return len(document.pages), [(r.url, r.reason) for r in fetcher.refusals]
+    return len(document.pages), [(r.url, r.reason, _asker(r.url, maker, curriculum)) for r in fetcher.refusals]
+
+
+def _asker(url: str, maker, curriculum) -> str | None:
+    """The content file whose page asked for `url`, when the print renderer recorded it."""
+    asked = maker.md.askers.get(url)
+    if asked is None:
+        return None
+    src_uri, lang = asked
+    item = curriculum.pages.get(src_uri) or curriculum.module_by_uri(src_uri)
+    return curriculum.in_language(item, lang).file if item else None
 
 
 def _run(job: Job, target: str) -> tuple[Job, int, list]:

@@ -19,6 +19,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..html_policy import sanitize
+from ..rendering import markdown_config
 from ..urls import page_url
 
 UNSAFE_ATTRIBUTE = re.compile(r"^(on|style$|rel$|srcset$|formaction$)", re.I)
@@ -39,9 +41,10 @@ class LinkContext:
 
 
 class _PrintLinks(Treeprocessor):
-    def __init__(self, md, context_ref):
+    def __init__(self, md, context_ref, askers):
         super().__init__(md)
         self.context_ref = context_ref
+        self.askers = askers
 
     def run(self, root):
         ctx: LinkContext = self.context_ref[0]
@@ -83,44 +86,35 @@ class _PrintLinks(Treeprocessor):
         localized = f"{stem}.{ctx.lang}.{extension}" if dot else ""
         if localized and ctx.lang != ctx.default_lang and (ctx.docs_dir / localized).is_file():
             target = localized  # the same picture with its labels translated, as on the website
-        return "minga:docs/" + quote(target)  # served by the restricted fetcher
+        url = "minga:docs/" + quote(target)  # served by the restricted fetcher
+        self.askers[url] = (ctx.src_uri, ctx.lang)  # who asked, should the fetcher refuse it
+        return url
 
 
 class _PrintExtension(Extension):
-    def __init__(self, context_ref):
+    def __init__(self, context_ref, askers):
         super().__init__()
         self.context_ref = context_ref
+        self.askers = askers
 
     def extendMarkdown(self, md):
         # After inline processing (priority 20) so that links exist; before serialization.
-        md.treeprocessors.register(_PrintLinks(md, self.context_ref), "minga_print_links", 1)
+        md.treeprocessors.register(_PrintLinks(md, self.context_ref, self.askers), "minga_print_links", 1)
 
 
 class PrintMarkdown:
     """One Markdown converter configured from mkdocs.yml, reused for every page of a PDF."""
 
     def __init__(self, config_file: Path):
-        from mkdocs.config import load_config
-
-        config = load_config(str(config_file))
+        extensions, configs, self.site_url = markdown_config(config_file)
         self._context: list[LinkContext | None] = [None]
-        self._md = markdown.Markdown(
-            extensions=[*config["markdown_extensions"], _PrintExtension(self._context)],
-            extension_configs=config["mdx_configs"],
-        )
-        self.site_url = config.get("site_url") or ""
+        self.askers: dict[str, tuple[str, str]] = {}  # minga:docs/... URL -> (src_uri, lang) of the page using it
+        self._md = markdown.Markdown(extensions=[*extensions, _PrintExtension(self._context, self.askers)],
+                                     extension_configs=configs)
 
     def render(self, text: str, context: LinkContext) -> str:
         self._context[0] = context
         self._md.reset()
-        html = self._md.convert(text)
-        return _strip_attachment_rel(html)
-
-
-RAW_UNSAFE_TAG = re.compile(r"<\s*/?\s*(link|script|style|iframe|object|embed|meta|base|form|input)\b[^>]*>", re.I)
-RAW_UNSAFE_ATTRIBUTE = re.compile(r"\s(rel|style|on\w+|srcset)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
-
-
-def _strip_attachment_rel(html: str) -> str:
-    # Raw HTML is refused by validation; this is the second lock on the door.
-    return RAW_UNSAFE_ATTRIBUTE.sub("", RAW_UNSAFE_TAG.sub("", html))
+        # Validation refused anything outside the allowlist; this is the second lock on the door
+        # (no rel="attachment", however it is written, reaches WeasyPrint).
+        return sanitize(self._md.convert(text), for_print=True)
