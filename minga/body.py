@@ -21,12 +21,13 @@ RE_BLOCK_START = re.compile(r"^\s{0,3}(/{3,})\s*([\w-]+)\s*(?:\|\s*(.*?)\s*)?$")
 RE_BLOCK_END = re.compile(r"^\s{0,3}(/{3,})\s*$")
 RE_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target "title"); nested brackets are rare in our content.
-RE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+# Quantifiers are bounded so that checking stays linear in the length of a line (an unbounded
+# one retries from every '[' to the end of the line: minutes for one long hostile line).
+RE_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\]\n]{0,80}\]){0,200})\]\(\s*<?([^)\s>]{0,2000})>?(?:\s+[\"'][^\"']{0,300}[\"'])?\s*\)")
 RE_REF_DEF = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
-RE_HTML_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
-RE_HTML_COMMENT = re.compile(r"<!--(.*?)-->")
+RE_HTML_COMMENT = re.compile(r"<!--(.{0,200}?)-->")
 RE_ATTR_LIST = re.compile(r"\{:?\s*([^{}]*=[^{}]*)\}")  # attr_list with key=value pairs
-RE_INLINE_MARKS = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
+RE_INLINE_MARKS = re.compile(r"[*_`]+|\[([^\]]{0,200})\]\([^)]{0,2000}\)")
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,6 @@ class Link:
 
 
 @dataclass(frozen=True)
-class HtmlTag:
-    name: str
-    attributes: str
-    line: int
-
-
-@dataclass(frozen=True)
 class Comment:
     text: str
     line: int
@@ -73,7 +67,6 @@ class BodyStructure:
     unclosed: list[Block] = field(default_factory=list)
     stray_ends: list[int] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    html: list[HtmlTag] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     attributes: list[Comment] = field(default_factory=list)  # '{key=value}' attribute lists
 
@@ -108,6 +101,8 @@ def scan(body: str, first_line: int) -> BodyStructure:
         if fence_match:
             fence = fence_match.group(1)
             continue
+        if len(line) > 2000:
+            continue  # refused as too long (rendered_rules); not worth scanning
         if _scan_block_line(line, number, stack, found):
             continue
         heading = RE_HEADING.match(line)
@@ -162,5 +157,3 @@ def _scan_inline(line: str, number: int, found: BodyStructure) -> None:
         found.comments.append(Comment(comment.group(1).strip(), number))
     for attrs in RE_ATTR_LIST.finditer(line):
         found.attributes.append(Comment(attrs.group(1).strip(), number))
-    for tag in RE_HTML_TAG.finditer(RE_HTML_COMMENT.sub("", line)):
-        found.html.append(HtmlTag(tag.group(2).lower(), tag.group(3), number))

@@ -16,7 +16,7 @@ from .frontmatter import locate as frontmatter_locate
 from .model import (AgendaBlock, Curriculum, GlossaryTerm, GroupSize, Guide, Module, Page,
                     ReferralService, Safety, SourceRef, Track)
 from .problems import Problem, did_you_mean
-from .publishing import contained
+from .publishing import RESERVED_IDS, contained
 from .project import Project
 
 DATA_DIR = "_data"
@@ -234,8 +234,19 @@ def _load_tracks(project: Project, loaded: Loaded) -> None:
         return
     data, lines = result
     tracks = []
+    reserved = RESERVED_IDS | set(project.language_codes)
     for index, entry in enumerate(data):
         track_id = str(entry["id"]).strip()
+        if track_id in loaded.track_lines:
+            loaded.problems.append(Problem(file, lines[(index,)], "duplicate-track",
+                                           f"The track '{track_id}' is declared twice (first on line {loaded.track_lines[track_id]}).",
+                                           "Keep one entry per track."))
+            continue
+        if track_id in reserved:
+            loaded.problems.append(Problem(file, lines[(index,)], "reserved-id",
+                                           f"'{track_id}' cannot be a track id: the site uses that name for a language or its own files.",
+                                           "Choose another id (reserved: " + ", ".join(sorted(reserved)) + ")."))
+            continue
         tracks.append(Track(track_id, str(entry["title"]).strip(), str(entry["description"]).strip(), lines[(index,)]))
         loaded.track_lines[track_id] = lines[(index,)]
     loaded.curriculum.tracks = tuple(tracks)

@@ -46,12 +46,13 @@ def shown_path(path: Path, root: Path) -> str:
 
 
 def printable(text: str) -> str:
-    """`text` with control, format (bidi) and undecodable characters written as \\x.. escapes."""
+    """`text` with control, format (bidi) and undecodable characters written as escapes (newlines kept:
+    callers that need one line, such as file names in annotations, escape them again)."""
     import unicodedata
 
     out = []
     for char in text:
-        if char in "\t" or (unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Zl", "Zp") and char != "\x7f"):
+        if char in "\t\n" or (unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Zl", "Zp") and char != "\x7f"):
             out.append(char)
         else:
             out.append(char.encode("unicode_escape", "backslashreplace").decode("ascii")

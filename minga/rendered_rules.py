@@ -39,6 +39,10 @@ def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
         hidden = _invisible_in_body(item)
         if hidden:
             yield hidden
+        long = _too_long(item)
+        if long:
+            yield long
+            continue  # Markdown's inline parsing is quadratic in a paragraph's length: never render one
         try:
             html = renderer.render(page_markdown(loaded.curriculum, item))
         except Exception as exc:  # noqa: BLE001 - any input Markdown cannot handle is a located problem, never a traceback
@@ -53,6 +57,30 @@ def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
             if key not in seen:
                 seen.add(key)
                 yield problem
+
+
+MAX_LINE = 2000
+MAX_PARAGRAPH = 8000
+
+
+def _too_long(item: Module | Page) -> Problem | None:
+    """Lines and paragraphs are bounded, so that checking and building stay linear in a file's size."""
+    paragraph, start = 0, 0
+    for offset, text in enumerate(item.body.split("\n")):
+        if len(text) > MAX_LINE:
+            return Problem(item.file, item.body_line + offset, "too-long",
+                           f"This line has {len(text)} characters; at most {MAX_LINE} are allowed.",
+                           "Break it into shorter paragraphs with an empty line between them.")
+        if text.strip():
+            start = start if paragraph else offset
+            paragraph += len(text) + 1
+            if paragraph > MAX_PARAGRAPH:
+                return Problem(item.file, item.body_line + start, "too-long",
+                               f"This paragraph has more than {MAX_PARAGRAPH} characters.",
+                               "Break it into shorter paragraphs with an empty line between them.")
+        else:
+            paragraph = 0
+    return None
 
 
 def _invisible_in_body(item: Module | Page) -> Problem | None:

@@ -44,4 +44,4 @@ def _escape(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     """GitHub workflow-command property escaping (a file name cannot end the property early)."""
-    return _escape(text).replace(":", "%3A").replace(",", "%2C")
+    return _escape(text.replace("\n", "\\n")).replace(":", "%3A").replace(",", "%2C")

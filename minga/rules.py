@@ -81,6 +81,9 @@ RULES = {
     "missing-data-file": "A required data file is missing.",
     "invisible-character": "A control, direction or other invisible character in text.",
     "too-long": "A value longer than its limit (titles: 150 characters).",
+    "duplicate-track": "The same track id is declared twice in tracks.yml.",
+    "reserved-id": "A track id that the site uses for a language or its own files (es, assets, search, pdf...).",
+    "duplicate-guide-module": "A guide lists the same module more than once.",
     "file-name": "A file or folder name with characters outside letters, digits, '-', '_' and '.'.",
     "unpublished-file": "A file of a kind the site does not publish (only pages, data files and pictures).",
     "reserved-path": "A file or folder that would take the place of the theme's, the search's, the PDFs' or a language's.",
@@ -385,7 +388,13 @@ def check_guides(loaded: Loaded) -> Iterable[Problem]:
     modules = loaded.curriculum.modules
     for guide in loaded.curriculum.guides:
         lines = loaded.guide_lines.get(guide.id, {})
+        listed: set[str] = set()
         for index, module_id in enumerate(guide.modules):
+            if module_id in listed:
+                yield Problem(guide.file, lines.get(("modules", index), lines.get(("modules",), 1)), "duplicate-guide-module",
+                              f"The guide lists '{module_id}' more than once.", "List each session once.")
+                continue
+            listed.add(module_id)
             if module_id not in modules and module_id not in loaded.unreadable_ids:
                 yield Problem(guide.file, lines.get(("modules", index), lines.get(("modules",), 1)), "unknown-guide-module",
                               f"The guide lists '{module_id}', which is not the id of any module.{did_you_mean(module_id, modules)}",

@@ -142,7 +142,9 @@ def test_file_at_the_size_limit_is_accepted(tmp_path: Path):
     root = make_project(tmp_path / "project")
     module = root / CALM
     text = module.read_text(encoding="utf-8")
-    module.write_text(text + "x" * (MAX_FILE_BYTES - len(text.encode("utf-8"))), encoding="utf-8")
+    filler = ("x" * 99 + "\n") * 40 + "\n"  # paragraphs within the line and paragraph limits
+    room = MAX_FILE_BYTES - len(text.encode("utf-8"))
+    module.write_text(text + (filler * (room // len(filler) + 1))[:room], encoding="utf-8")
     assert module.stat().st_size == MAX_FILE_BYTES
     assert check_lines(root) == []
 
@@ -276,7 +278,7 @@ def test_required_key_left_empty_points_at_its_line(tmp_path: Path):
 
 def test_very_long_link_target_does_not_crash(tmp_path: Path):
     root = make_project(tmp_path / "project")
-    long_name = "a" * 5000
+    long_name = "a" * 1900  # lines may hold 2000 characters
     (root / "curriculum/index.md").write_text(
         f"---\ntitle: Home\n---\n\n[x]({long_name}.md)\n\n![A dot]({long_name}.svg)\n", encoding="utf-8")
     assert [line.split(" ")[:2] for line in check_lines(root)] == [
@@ -361,12 +363,19 @@ def test_github_annotations(tmp_path: Path):
     assert report[-1] == "1 error(s) and 0 warning(s) in 1 file(s)."
 
 
+def test_annotations_cannot_be_forged_by_a_file_name():
+    problem = Problem("curriculum/a\n::error file=x.md,line=1::forged\x1b[31m", 0, "file-name", "bad \u202e name")
+    annotation = format_problem(problem, github=True)
+    assert annotation.count("\n") == 0 and annotation.count("::") == 2 and "\x1b" not in annotation
+    assert "\u202e" not in annotation and "\\u202e" in annotation
+
+
 def test_github_annotation_escapes_and_whole_file_problems():
     problem = Problem("curriculum/_data/tracks.yml", 0, "missing-data-file", "100% missing\r\nreally", "Create it.")
     assert format_problem(problem, github=True) == (
-        "::error file=curriculum/_data/tracks.yml,title=missing-data-file::100%25 missing%0D%0Areally Create it.")
+        "::error file=curriculum/_data/tracks.yml,title=missing-data-file::100%25 missing\\r%0Areally Create it.")
     assert format_problem(problem) == (
-        "curriculum/_data/tracks.yml: error[missing-data-file] 100% missing\r\nreally\n    fix: Create it.")
+        "curriculum/_data/tracks.yml: error[missing-data-file] 100% missing\\r\nreally\n    fix: Create it.")
 
 
 def test_github_format_is_chosen_on_github_actions(tmp_path: Path, monkeypatch):
