@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from minga import printed, ui, views
-from minga.html_policy import sanitize
+from minga.html_policy import sanitize, tooltip_text
 from minga.publishing import publishable
 from minga.rendering import page_markdown
 from minga.catalog import catalog_json
@@ -107,6 +107,7 @@ def on_env(env, config, files):
     # print from content (titles, descriptions) are escaped before they reach them (on_page_markdown).
     theme_files = _our_templates(config)
     env.autoescape = lambda name: name in theme_files
+    env.filters["tooltip"] = tooltip_text
     return env
 
 

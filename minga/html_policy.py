@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import nh3
 from selectolax.lexbor import LexborHTMLParser
@@ -69,6 +69,18 @@ def url_reason(value: str, *, picture: bool = False) -> str | None:
     elif parts.netloc or value.startswith("//"):
         return "pictures must be files of the curriculum" if picture else "write the address with https://"
     return None
+
+
+def web_url(text: str | None) -> str | None:
+    """A web address rebuilt from its parsed parts, or None when it is not one we publish."""
+    if not text or url_reason(text) or urlsplit(text).scheme.lower() not in {"http", "https"}:
+        return None
+    return urlunsplit(urlsplit(text))
+
+
+def tooltip_text(value: str) -> str:
+    """Text for a title attribute: Material's tooltips insert it as HTML, so no angle brackets."""
+    return str(value).replace("<", "\u2039").replace(">", "\u203a")
 
 
 def attribute_reason(element: str, name: str, value: str) -> str | None:

@@ -16,6 +16,7 @@ from .frontmatter import locate as frontmatter_locate
 from .model import (AgendaBlock, Curriculum, GlossaryTerm, GroupSize, Guide, Module, Page,
                     ReferralService, Safety, SourceRef, Track)
 from .problems import Problem, did_you_mean
+from .html_policy import web_url
 from .publishing import RESERVED_IDS, contained
 from .project import Project
 
@@ -186,7 +187,7 @@ def _module(doc: Document, content: ContentFile, project: Project, loaded: Loade
         home_practice=_text(meta.get("home_practice")),
         adaptations=tuple((key, str(text).strip()) for key, text in (meta.get("adaptations") or {}).items() if text),
         handouts=_texts(meta.get("handouts")),
-        sources=tuple(SourceRef(str(s["title"]).strip(), _text(s.get("author")), s.get("year"), _text(s.get("url")),
+        sources=tuple(SourceRef(str(s["title"]).strip(), _text(s.get("author")), s.get("year"), web_url(_text(s.get("url"))),
                                 _text(s.get("license"))) for s in meta.get("sources") or ()),
         license=_text(meta.get("license")) or project.license,
     )

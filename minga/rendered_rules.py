@@ -6,6 +6,7 @@ they came from; generated parts (glossary tooltips, the referral table) point at
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -35,6 +36,7 @@ def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
     if not config.is_file():
         return
     renderer = ContentRenderer(config)
+    seen: set[tuple[str, int, str]] = set()  # a data file's problem shows on every page: say it once
     for item in every_item(loaded):
         hidden = _invisible_in_body(item)
         if hidden:
@@ -50,7 +52,6 @@ def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
                           f"This page cannot be turned into a web page ({type(exc).__name__}).",
                           "Look for very deep nesting (lists or quotes inside each other) or unusual marks, and simplify them.")
             continue
-        seen: set[tuple[str, int, str]] = set()
         for finding in findings(html):
             problem = _problem(item, finding, loaded)
             key = (problem.file, problem.line, problem.message)
@@ -122,41 +123,47 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _needles(finding: Finding) -> list[str]:
-    needles = []
-    if finding.attribute is None:
-        needles.append("<" + finding.element)
-    else:
-        if finding.value.strip():
-            needles += [finding.value.strip()[:40], finding.value.strip().split()[0][:40]]
-        needles.append(finding.attribute + "=")
-        needles.append(finding.attribute)
-        needles.append("<" + finding.element)
-    return [n.casefold() for n in needles if n]
+def _needles(finding: Finding) -> tuple[list[str], list[str]]:
+    """(strong, weak) texts to look for: the value itself first, then the attribute or element name."""
+    value = finding.value.strip()
+    strong = []
+    if value and finding.attribute:
+        # The source may write it with entities (&lt;) or across lines: words of it are found too.
+        strong = [value[:40], value.replace("<", "&lt;").replace(">", "&gt;")[:40], value.split()[0][:40],
+                  *[w for w in re.findall(r"[\w.=:/-]{6,40}", value) if re.search(r"[=:/]", w)][:2]]
+    elif finding.attribute is None:
+        strong = [f"<{finding.element}>", f"<{finding.element} ", f"<{finding.element}/"]
+    weak = ([finding.attribute + "=", finding.attribute] if finding.attribute else []) + ["<" + finding.element]
+    return [n.casefold() for n in strong if n], [n.casefold() for n in weak]
+
+
+def _find(needles: list[str], lines: list[str]) -> int | None:
+    for needle in needles:
+        for index, text in enumerate(lines):
+            if needle in text:
+                return index
+    return None
 
 
 def _locate(item: Module | Page, finding: Finding, loaded: Loaded) -> tuple[str, int]:
-    """The source file and line a finding came from: the body first, then the data files it uses."""
-    needles = _needles(finding)
+    """The source file and line a finding came from: the body, else the data files the page uses."""
+    strong, weak = _needles(finding)
     body_lines = item.body.casefold().splitlines()
-    for needle in needles:
-        for offset, text in enumerate(body_lines):
-            if needle in text:
-                return item.file, item.body_line + offset
+    found = _find(strong, body_lines)
+    if found is not None:
+        return item.file, item.body_line + found
     docs = loaded.curriculum.docs_dir
     for name in (f"glossary.{item.lang}.yml", "glossary.yml", f"referrals.{item.lang}.yml", "referrals.yml"):
         path = docs / DATA_DIR / name
-        if not path.is_file():
-            continue
         try:
-            lines = path.read_text(encoding="utf-8").casefold().splitlines()
+            lines = path.read_text(encoding="utf-8").casefold().splitlines() if path.is_file() else []
         except (OSError, UnicodeError):
             continue
-        for needle in needles[:-1] or needles:
-            for number, text in enumerate(lines, start=1):
-                if needle in text:
-                    return _relative(path, loaded), number
-    return item.file, item.body_line
+        found = _find(strong, lines)
+        if found is not None:
+            return _relative(path, loaded), found + 1
+    found = _find(weak, body_lines)
+    return item.file, item.body_line + (found or 0)
 
 
 def _relative(path: Path, loaded: Loaded) -> str:
