@@ -32,6 +32,7 @@ def build_catalog(curriculum: Curriculum, manifest: dict | None = None) -> dict:
                 "handouts": list(module.handouts),
                 "handout_pdfs": handout_pdfs(manifest, module.id),
                 "license": module.license,
+                "needs_local_referrals": module.needs_local_referrals,
                 "source": module.file,
                 "url": page_url(module.src_uri, default, default),
                 "translations": {

@@ -190,6 +190,7 @@ def _module(doc: Document, content: ContentFile, project: Project, loaded: Loade
         sources=tuple(SourceRef(str(s["title"]).strip(), _text(s.get("author")), s.get("year"), web_url(_text(s.get("url"))),
                                 _text(s.get("license"))) for s in meta.get("sources") or ()),
         license=_text(meta.get("license")) or project.license,
+        needs_local_referrals=meta.get("needs_local_referrals") is True,
     )
 
 
@@ -302,7 +303,8 @@ def _load_referrals(project: Project, loaded: Loaded) -> None:
         if result and result[0] is not None:
             data = result[0]
             services = tuple(
-                ReferralService(str(s["need"]), str(s["service"]), str(s["contact"]), _text(s.get("hours")), _text(s.get("notes")))
+                ReferralService(str(s["need"]), str(s["service"]), str(s["contact"]), _text(s.get("hours")), _text(s.get("notes")),
+                                _text(s.get("id")))
                 for s in data["services"])
             table = (services, bool(data.get("localized", False)))
             if lang.default:

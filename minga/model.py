@@ -102,6 +102,7 @@ class Module:
     sources: tuple[SourceRef, ...] = ()
     license: str = "CC-BY-SA-4.0"
     translation: TranslationInfo | None = None  # set on translations only
+    needs_local_referrals: bool = False  # cannot be run until the local referral table is checked
 
     def line_of(self, *path) -> int:
         from .frontmatter import locate
@@ -149,6 +150,7 @@ class ReferralService:
     contact: str
     hours: str | None = None
     notes: str | None = None
+    id: str | None = None  # stable across languages
 
 
 @dataclass
@@ -173,6 +175,10 @@ class Curriculum:
     def referrals_in(self, lang: str) -> tuple[tuple[ReferralService, ...], bool]:
         """The referral table (and whether a local team checked it) in `lang`, else the default one."""
         return self.translated_referrals.get(lang, (self.referrals, self.referrals_localized))
+
+    def referrals_checked(self, lang: str) -> bool:
+        """Whether a local team has filled in and checked the referral table shown in `lang`."""
+        return self.referrals_in(lang)[1]
 
     @property
     def default_language(self) -> Language:

@@ -244,6 +244,9 @@ MODULE = Mapping({
     "handouts": Field(ListOf(Text())),
     "sources": Field(ListOf(SOURCE)),
     "license": Field(Text()),
+    # true for a session that cannot be run safely without a checked local referral table:
+    # its pages and printouts warn while that language's table is not `localized: true`.
+    "needs_local_referrals": Field(Flag()),
 })
 
 PAGE = Mapping({
@@ -281,6 +284,7 @@ GUIDE_WORDS = Mapping({
 })
 
 REFERRAL_SERVICE = Mapping({
+    "id": Field(ID),  # a stable name for the row, the same in every language (sessions and tests rely on it)
     "need": Field(Text(), True),
     "service": Field(Text(), True),
     "contact": Field(Text(), True),

@@ -26,7 +26,8 @@ MODULE_WORDS = ("title", "audience", "objectives", "materials", "preparation", "
                 "safety", "home_practice", "adaptations", "handouts")
 PAGE_WORDS = ("title", "description")
 # Keys that must be identical to the source when a translation repeats them.
-MODULE_STRUCTURE = ("id", "track", "order", "duration_minutes", "prerequisites", "group_size", "sources", "license")
+MODULE_STRUCTURE = ("id", "track", "order", "duration_minutes", "prerequisites", "group_size", "sources", "license",
+                    "needs_local_referrals")
 
 TRANSLATION = schema.Mapping({
     "source_hash": schema.Field(schema.Text(re.compile(r"^[0-9a-f]{%d}$" % HASH_LENGTH),

@@ -63,6 +63,8 @@ def module_view(curriculum: Curriculum, module: Module, lang: str) -> dict:
         "prerequisites": [link(curriculum.modules[p]) for p in source.prerequisites if p in curriculum.modules],
         "protocol_url": page_url("safety-protocol.md", lang, default) if "safety-protocol.md" in curriculum.pages else None,
         "adaptations": [{"key": "adapt_" + key, "text": text} for key, text in module.adaptations],
+        # Said at the top of the page and of its printouts until this language's referral table is checked.
+        "referrals_warning": source.needs_local_referrals and not curriculum.referrals_checked(lang),
     }
 
 

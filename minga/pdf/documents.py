@@ -127,7 +127,8 @@ class DocumentMaker:
         return self.env.get_template("handout.html").render(
             t=ui.translator(lang), lang=lang, dir=language.dir, module=module, handouts=list(zip(module.handouts, blocks)),
             url=self._online_url(source.src_uri, lang), css=self._css("a4", language.dir), edition=self.edition,
-            title=f"{module.title}: {ui.translator(lang)('participant_handout')}", words_lang=module.lang)
+            title=f"{module.title}: {ui.translator(lang)('participant_handout')}", words_lang=module.lang,
+            referrals_warning=source.needs_local_referrals and not self.curriculum.referrals_checked(lang))
 
     # --- Helpers ------------------------------------------------------------------------
 
