@@ -1,0 +1,110 @@
+"""The allowlist itself: what the checker reports and what the sanitizer removes, on real HTML.
+
+The checker and the sanitizer use different parsers (lexbor and html5ever), both following the
+HTML standard: each payload below must be reported by one and removed by the other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minga.html_policy import findings, sanitize, url_reason, web_url
+from minga.pdf.markdown import LinkContext, PrintMarkdown
+from minga.svg_policy import svg_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAYLOADS = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<img/src="x"/onerror="window.__pwned=1">',
+    "<svg onload=window.__pwned=1></svg>",
+    "<math><mi xlink:href=javascript:alert(1)>x</mi></math>",
+    '<a href="java\nscript:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<a href=" javascript:alert(1)">x</a>',
+    '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    "<details open ontoggle=window.__pwned=1>x</details>",
+    "<iframe srcdoc='<script>parent.__pwned=1</script>'></iframe>",
+    '<link rel="attachment" href="file:///etc/hostname">',
+    '<a\nrel="attachment"\nhref="file:///etc/hostname">x</a>',
+    '<meta http-equiv="refresh" content="0;url=https://example.org">',
+    '<base href="https://example.org/">',
+    "<style>body{background:url(https://example.org/x)}</style>",
+    '<p style="background:url(https://example.org/x)">x</p>',
+    '<form action="https://example.org"><input name=q></form>',
+    '<object data="x.swf"></object>',
+    '<abbr title="&lt;img src=x onerror=alert(1)&gt;">x</abbr>',
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    "<template><script>alert(1)</script></template>",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_is_reported(payload: str):
+    assert findings(payload), payload
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_is_removed_by_the_sanitizer(payload: str):
+    cleaned = sanitize(payload)
+    assert findings(cleaned) == [], cleaned
+    for word in ("onerror", "onload", "ontoggle", "javascript", "attachment", "script", "iframe", "style", "refresh"):
+        assert word not in cleaned.lower() or "title=" in cleaned, cleaned
+
+
+def test_markdown_output_passes_unchanged():
+    html = ('<h2 id="a">T<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>'
+            '<p>See <a href="../x/">x</a> and <abbr title="a word">w</abbr>.</p>'
+            '<table><thead><tr><th style="text-align: left;">a</th></tr></thead></table>'
+            '<ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled> x</li></ul>'
+            '<p><img alt="A fork" src="../assets/images/choice-point.svg"></p>')
+    assert findings(html) == []
+    assert findings(sanitize(html)) == []
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://www.who.int/publications", True), ("mailto:a@b.org", True), ("tel:+1555", True),
+    ("../act/index.md#x", True), ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False),
+    ("java\tscript:alert(1)", False), ("https://a.org/\"onmouseover=x", False), ("//evil.org/x", False),
+    ("file:///etc/hostname", False), ("data:text/html,x", False), ("vbscript:x", False),
+])
+def test_urls_are_parsed(url: str, ok: bool):
+    assert (url_reason(url) is None) is ok
+
+
+def test_source_urls_are_rebuilt_or_dropped():
+    assert web_url("https://www.who.int/a b") is None
+    assert web_url("javascript:alert(1)") is None
+    assert web_url("HTTPS://www.who.int/x?y=1#z") == "https://www.who.int/x?y=1#z"
+
+
+def test_printed_html_never_keeps_an_attachment():
+    renderer = PrintMarkdown(ROOT / "mkdocs.yml")
+    context = LinkContext("act/being-present.md", "en", "en", ROOT / "curriculum", "")
+    html = renderer.render('<a\nrel="attachment"\nhref="file:///etc/hostname">x</a>\n\n'
+                           '<link rel=attachment href=/proc/self/environ>\n\n![A fork](../assets/images/choice-point.svg)',
+                           context)
+    assert "attachment" not in html and "/etc/hostname" not in html and "environ" not in html
+    assert 'src="minga:docs/assets/images/choice-point.svg"' in html  # our own pictures stay
+
+
+@pytest.mark.parametrize("svg", [
+    b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/hostname"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><use x:href="https://e.org/a.svg#b"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><rect fill="url(https://e.org/x)"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:red"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="href" to="javascript:alert(1)"/></svg>',
+    b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>',
+])
+def test_svg_with_more_than_a_drawing_is_refused(svg: bytes):
+    assert svg_problems(svg)
+
+
+def test_our_pictures_are_drawings():
+    for path in (ROOT / "curriculum" / "assets" / "images").glob("*.svg"):
+        assert svg_problems(path.read_bytes()) == [], path
