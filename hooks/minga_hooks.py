@@ -117,17 +117,20 @@ def _our_templates(config) -> frozenset[str]:
                      if not p.relative_to(overrides).as_posix().startswith(("pdf/", "partials/languages/")))
 
 
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has made each language's files
 def on_files(files, config):
-    # Publish only what we render and pictures we checked; never a file that leaves the repository.
+    # Publish only what we render and pictures we checked, judged by where each file really is
+    # (every link resolved); theme files are not under docs_dir and are left as they are.
     allowed = publishable(_state["project"], set(_state["by_file"]))
+    docs = Path(config.docs_dir).resolve()
     for file in list(files):
-        if file.abs_src_path and _in_docs(file.abs_src_path, config) and file.src_uri not in allowed:
+        if not file.abs_src_path:
+            continue
+        path = Path(file.abs_src_path)
+        if (path.absolute().is_relative_to(Path(config.docs_dir).absolute()) or path.resolve().is_relative_to(docs)) \
+                and path.resolve() not in allowed:
             files.remove(file)
     return files
-
-
-def _in_docs(path: str, config) -> bool:
-    return Path(path).absolute().is_relative_to(Path(config.docs_dir).absolute())
 
 
 def on_page_markdown(markdown, page, config, files):

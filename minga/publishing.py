@@ -94,16 +94,14 @@ def is_picture(rel: str) -> bool:
     return rel.startswith(PICTURE_FOLDER) and Path(rel).suffix.lower() in PICTURE_TYPES
 
 
-def publishable(project, page_paths: set[str]) -> set[str]:
-    """docs-relative paths of the files the site may contain: rendered pages and checked pictures."""
+def publishable(project, page_paths: set[str]) -> set[Path]:
+    """Real paths of the files the site may contain: the pages we render and checked pictures."""
     allowed = set()
     for entry in walk(project.docs_dir, project.root):
         if not contained(entry.real, project.root) or not entry.real.is_file():
             continue
-        if str(entry.real) in page_paths or str(entry.path.resolve()) in page_paths:
-            allowed.add(entry.rel)
-        elif is_picture(entry.rel) and _picture_ok(entry):
-            allowed.add(entry.rel)
+        if str(entry.real) in page_paths or (is_picture(entry.rel) and _picture_ok(entry)):
+            allowed.add(entry.real)
     return allowed
 
 
