@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import markdown_prep, printed, ui, views
+from minga import forms, markdown_prep, printed, ui, views
 from minga.catalog import catalog_json
 from minga.checking import check_project
 from minga.fonts import install_web_fonts
@@ -26,6 +26,7 @@ from minga.report import format_report
 from minga.search_index import split_search_index
 
 log = logging.getLogger("mkdocs.minga")
+PROGRAM_PAGE = "running-a-program.md"  # lists every form with its PDFs
 _state: dict = {}
 
 
@@ -116,6 +117,11 @@ def on_page_markdown(markdown, page, config, files):
     )
     if isinstance(item, Module):
         page.meta["template"] = "module.html"
+    elif forms.is_form(item.src_uri):
+        page.meta["template"] = "form.html"
+        markdown = forms.web_markdown(markdown)  # form blocks as boxes, tick boxes and lines
+    elif item.src_uri == PROGRAM_PAGE:
+        page.meta["template"] = "program.html"
     elif item.track:
         page.meta["template"] = "track.html"
     elif item.src_uri == "index.md":
@@ -150,6 +156,10 @@ def on_page_context(context, page, config, nav):
                             "guides": views.guides_view(curriculum, manifest, lang)}
     elif item.src_uri == "translation-status.md":
         context["minga"] = views.status_view(curriculum, lang)
+    elif forms.is_form(item.src_uri):
+        context["minga"] = {"form_pdf": printed.form_pdfs(manifest, forms.form_id(item.src_uri)).get(lang)}
+    elif item.src_uri == PROGRAM_PAGE:
+        context["minga"] = {"forms": views.forms_view(curriculum, manifest, lang)}
     return context
 
 
