@@ -177,8 +177,9 @@ def check_block_types_are_known(file: str, structure: BodyStructure, loaded: Loa
         if in_form:
             allowed = forms.FORM_BLOCKS + forms.OTHER_BLOCKS_IN_FORMS
             if block.name not in allowed:
+                guess = "" if block.name in BLOCK_TYPES else did_you_mean(block.name, allowed)
                 yield Problem(file, block.line, "form-block",
-                              f"A form cannot use the block type '{block.name}'.{did_you_mean(block.name, allowed)}",
+                              f"A form cannot use the block type '{block.name}'.{guess}",
                               "Blocks in a form can be: " + ", ".join(allowed) + " (see CONTRIBUTING.md, 'Forms').")
         elif block.name in forms.FORM_BLOCKS:
             yield Problem(file, block.line, "form-block",
