@@ -24,9 +24,9 @@ from minga.problems import errors
 from minga.project import ProjectError, load_project
 from minga.report import format_report
 from minga.search_index import split_search_index
+from minga.urls import page_url
 
 log = logging.getLogger("mkdocs.minga")
-PROGRAM_PAGE = "running-a-program.md"  # lists every form with its PDFs
 _state: dict = {}
 
 
@@ -110,18 +110,21 @@ def on_page_markdown(markdown, page, config, files):
     t_words = ui.translator(words_lang)
     markdown = markdown_prep.add_block_titles(markdown, t_words)
     terms = curriculum.glossary.get(words_lang) or ()
+    forms_list = None
+    if markdown_prep.FORMS_MARKER in markdown:
+        rows = views.forms_view(curriculum, _state["manifest"], lang)
+        forms_list = markdown_prep.forms_table(rows, item.src_uri, page_url(item.src_uri, lang, curriculum.default_language.code), t)
     markdown = markdown_prep.expand_markers(
         markdown,
         glossary=markdown_prep.glossary_list(terms),
         referrals=markdown_prep.referral_table(*curriculum.referrals_in(words_lang), t_words),
+        forms=forms_list,
     )
     if isinstance(item, Module):
         page.meta["template"] = "module.html"
     elif forms.is_form(item.src_uri):
         page.meta["template"] = "form.html"
         markdown = forms.web_markdown(markdown)  # form blocks as boxes, tick boxes and lines
-    elif item.src_uri == PROGRAM_PAGE:
-        page.meta["template"] = "program.html"
     elif item.track:
         page.meta["template"] = "track.html"
     elif item.src_uri == "index.md":
@@ -158,8 +161,6 @@ def on_page_context(context, page, config, nav):
         context["minga"] = views.status_view(curriculum, lang)
     elif forms.is_form(item.src_uri):
         context["minga"] = {"form_pdf": printed.form_pdfs(manifest, forms.form_id(item.src_uri)).get(lang)}
-    elif item.src_uri == PROGRAM_PAGE:
-        context["minga"] = {"forms": views.forms_view(curriculum, manifest, lang)}
     return context
 
 

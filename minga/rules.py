@@ -20,7 +20,7 @@ from .problems import Problem, did_you_mean
 
 BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt")
 ALLOWED_HTML = ("br", "sup", "sub", "kbd", "mark", "small")
-MARKERS = ("minga:referrals", "minga:glossary")
+MARKERS = ("minga:referrals", "minga:glossary", "minga:forms")
 # Anchors our templates add to every module page, so that content can link to them.
 MODULE_ANCHORS = ("at-a-glance", "agenda", "safety", "key-messages", "home-practice", "adaptations",
                   "handouts", "sources", "prerequisites")

@@ -181,7 +181,7 @@ def forms_view(curriculum: Curriculum, manifest: dict, lang: str) -> list[dict]:
     for form in curriculum.forms.values():
         page = curriculum.in_language(curriculum.pages[form.src_uri], lang)
         pdfs = form_pdfs(manifest, form.id)
-        out.append({"id": form.id, "title": page.title or form.id, "description": _description(curriculum, page, read_document),
+        out.append({"id": form.id, "src_uri": form.src_uri, "title": page.title or form.id, "description": _description(curriculum, page, read_document),
                     "url": page_url(form.src_uri, lang, default),
                     "pdfs": [{"lang": l.code, "name": l.name, **pdfs[l.code]} for l in curriculum.languages if l.code in pdfs]})
     return out
