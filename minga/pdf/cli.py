@@ -1,4 +1,4 @@
-"""`python build_pdf.py`: make the printable guides and handouts."""
+"""`python build_pdf.py`: make the printable guides, handouts and forms."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ MANIFEST = "index.json"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build_pdf.py", description="Make printable facilitator guides and participant handouts.")
+    parser = argparse.ArgumentParser(prog="build_pdf.py", description="Make printable facilitator guides, participant handouts and forms.")
     parser.add_argument("--guide", action="append", help="only this guide id (may be repeated); skips handouts")
     parser.add_argument("--form", action="append", help="only this form id (may be repeated); skips guides and handouts")
     parser.add_argument("--forms", action="store_true", help="only the forms (curriculum/forms/), every one")

@@ -142,7 +142,7 @@ class DocumentMaker:
         return self.env.get_template("form.html").render(
             t=ui.translator(lang), lang=lang, dir=language.dir, form=form, title=page.title or form.id, html=html,
             url=self._online_url(form.src_uri, lang), css=self._css("a4", language.dir, form.orientation),
-            edition=self.edition, words_lang=page.lang, license=self.project.license)
+            edition=self.edition, words_lang=page.lang)
 
     # --- Helpers ------------------------------------------------------------------------
 
