@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Make the printable facilitator guides and participant handouts (see `--help`).
+"""Make the printable facilitator guides, participant handouts and forms (see `--help`).
 
 A thin adapter: everything lives in minga/pdf/, which shares the content model, the
 validation and the Markdown settings with the website.

@@ -11,11 +11,11 @@ import re
 import shutil
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import printed, ui, views
+from minga import forms, markdown_prep, printed, ui, views
 from minga.html_policy import sanitize, tooltip_text
 from minga.publishing import publishable
 from minga.rendering import page_markdown
@@ -28,6 +28,7 @@ from minga.problems import errors
 from minga.project import ProjectError, load_project
 from minga.report import format_report
 from minga.search_index import split_search_index
+from minga.urls import page_url
 
 log = logging.getLogger("mkdocs.minga")
 _state: dict = {}
@@ -140,15 +141,24 @@ def on_page_markdown(markdown, page, config, files):
     curriculum = _state["loaded"].curriculum
     # Our reader, not MkDocs', decides what the body and the front matter are: one parser.
     page.meta = _safe_meta(page.meta, item)
+    lang = _language(config)
+    forms_list = None
+    if markdown_prep.FORMS_MARKER in item.body:
+        rows = views.forms_view(curriculum, _state["manifest"], lang)
+        forms_list = markdown_prep.forms_table(rows, item.src_uri, page_url(item.src_uri, lang, curriculum.default_language.code),
+                                               ui.translator(lang))
+    markdown = page_markdown(curriculum, item, forms=forms_list)
     if isinstance(item, Module):
         page.meta["template"] = "module.html"
+    elif forms.is_form(item.src_uri):
+        page.meta["template"] = "form.html"  # its blocks were set aside as placeholders (rendering.page_markdown)
     elif item.track:
         page.meta["template"] = "track.html"
     elif item.src_uri == "index.md":
         page.meta["template"] = "home.html"
     elif item.src_uri == "translation-status.md":
         page.meta["template"] = "status.html"
-    return page_markdown(curriculum, item)
+    return markdown
 
 
 def _safe_meta(meta: dict, item) -> dict:
@@ -165,7 +175,14 @@ def _safe_meta(meta: dict, item) -> dict:
 
 def on_page_content(html, page, config, files):
     # Validation refused anything outside the allowlist; this is the second lock on the door.
-    return sanitize(html) if _item(page) is not None else html
+    item = _item(page)
+    if item is None:
+        return html
+    html = sanitize(html)
+    if forms.is_form(item.src_uri):
+        # Form blocks are HTML we make (boxes, lines, line drawings), put back after the sanitizer.
+        html = forms.fill_placeholders(html, forms.placeholder_markdown(item.body)[1])
+    return html
 
 
 def on_page_context(context, page, config, nav):
@@ -193,6 +210,8 @@ def on_page_context(context, page, config, nav):
                             "guides": views.guides_view(curriculum, manifest, lang)}
     elif item.src_uri == "translation-status.md":
         context["minga"] = views.status_view(curriculum, lang)
+    elif forms.is_form(item.src_uri):
+        context["minga"] = {"form_pdf": printed.form_pdfs(manifest, forms.form_id(item.src_uri)).get(lang)}
     return context
 
 

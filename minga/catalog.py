@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .model import Curriculum
-from .printed import guide_pdfs, handout_pdfs
+from .printed import form_pdfs, guide_pdfs, handout_pdfs
 from .status import status_of as translation_status
 from .urls import page_url
 
@@ -52,6 +52,25 @@ def build_catalog(curriculum: Curriculum, manifest: dict | None = None) -> dict:
         "guides": [{"id": g.id, "title": g.title, "audience": g.audience, "description": g.description,
                     "modules": list(g.modules), "source": g.file, "pdfs": guide_pdfs(manifest, g.id)}
                    for g in curriculum.guides],
+        "forms": [_form(curriculum, form, manifest) for form in curriculum.forms.values()],
+    }
+
+
+def _form(curriculum: Curriculum, form, manifest: dict) -> dict:
+    default = curriculum.default_language.code
+    page = curriculum.pages.get(form.src_uri)
+    return {
+        "id": form.id,
+        "title": page.title if page else form.id,
+        "orientation": form.orientation,
+        "source": form.file,
+        "url": page_url(form.src_uri, default, default),
+        "pdfs": form_pdfs(manifest, form.id),
+        "translations": {
+            lang.code: {"status": translation_status(curriculum, form.src_uri, lang.code),
+                        "url": page_url(form.src_uri, lang.code, default)}
+            for lang in curriculum.languages
+        },
     }
 
 

@@ -21,7 +21,7 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
 ELEMENTS: dict[str, frozenset[str]] = {
     name: frozenset(extra)
     for name, extra in {
-        "a": {"href"}, "abbr": set(), "blockquote": set(), "br": set(), "caption": set(), "code": set(),
+        "a": {"href", "hreflang", "download"}, "abbr": set(), "bdi": set(), "blockquote": set(), "br": set(), "caption": set(), "code": set(),
         "dd": set(), "del": set(), "div": set(), "dl": set(), "dt": set(), "em": set(), "figcaption": set(),
         "figure": set(), "h1": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(), "h6": set(),
         "hr": set(), "img": {"src", "alt"}, "input": {"type", "disabled", "checked"}, "ins": set(),
@@ -99,7 +99,9 @@ def attribute_reason(element: str, name: str, value: str) -> str | None:
         return None if TABLE_ALIGN.fullmatch(value) else "styles are not allowed"
     if name == "type":
         return None if value == "checkbox" else "only check boxes are allowed"
-    if name in {"disabled", "checked"}:
+    if name == "hreflang":
+        return None if LANG_CODE.fullmatch(value) else "not a language code"
+    if name in {"disabled", "checked", "download"}:
         return None if value in {"", name} else "unexpected value"
     if name in {"start", "colspan", "rowspan"}:
         return None if NUMBER.fullmatch(value) else "a number was expected"

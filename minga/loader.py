@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema, translation
+from . import forms, schema, translation
 from .body import BodyStructure, scan
 from .frontmatter import Document, load_yaml, read_document, read_text
 from .frontmatter import locate as frontmatter_locate
-from .model import (AgendaBlock, Curriculum, GlossaryTerm, GroupSize, Guide, Module, Page,
+from .model import (AgendaBlock, Curriculum, Form, GlossaryTerm, GroupSize, Guide, Module, Page,
                     ReferralService, Safety, SourceRef, Track)
 from .problems import Problem, did_you_mean
 from .html_policy import web_url
@@ -200,16 +200,21 @@ def _page(doc: Document, content: ContentFile, kind: str, loaded: Loaded) -> Pag
                                        "This file looks like a module, but it is not in the folder of a track.",
                                        "Move it into curriculum/<track>/, where <track> is an id from curriculum/_data/tracks.yml."))
         return None
-    problems = schema.check(doc.meta, schema.PAGE, (), content.file, doc.line_of)
+    is_form = kind == "page" and forms.is_form(content.src_uri)
+    problems = schema.check(doc.meta, schema.FORM if is_form else schema.PAGE, (), content.file, doc.line_of)
     loaded.problems += problems
+    if is_form:
+        form_id = forms.form_id(content.src_uri)
+        loaded.curriculum.forms[form_id] = Form(form_id, content.src_uri, content.file,
+                                                doc.meta.get("orientation") or "portrait" if not problems else "portrait")
     track = content.src_uri.split("/")[0] if kind == "track" else None
     return Page(_text(doc.meta.get("title")), content.file, content.src_uri, content.lang, doc.body, doc.body_line, track)
 
 
 def _load_yaml_file(path: Path, project: Project, loaded: Loaded, shape) -> tuple[object, dict] | None:
     file = project.relative(path)
-    if not path.resolve().is_relative_to(project.root.resolve()):
-        return None  # reported by rules.check_links_stay_inside_the_repository; never read
+    if not contained(path.resolve(), project.root):
+        return None  # reported by publishing.check_files_are_publishable (symlink-outside); never read
     source, problems = read_text(path, file)
     loaded.problems += problems
     if source is None:

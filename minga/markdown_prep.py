@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+
+from markupsafe import escape
 
 from .body import slug
 from .model import GlossaryTerm, ReferralService
@@ -10,6 +13,7 @@ from .model import GlossaryTerm, ReferralService
 RE_UNTITLED_BLOCK = re.compile(r"^(\s{0,3}/{3,}\s*)(say|note|steps|discuss|handout|safety|adapt)\s*$", re.M)
 REFERRALS_MARKER = "<!-- minga:referrals -->"
 GLOSSARY_MARKER = "<!-- minga:glossary -->"
+FORMS_MARKER = "<!-- minga:forms -->"
 
 
 def add_block_titles(markdown: str, t) -> str:
@@ -62,5 +66,22 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def expand_markers(markdown: str, *, glossary: str, referrals: str) -> str:
-    return markdown.replace(GLOSSARY_MARKER, glossary).replace(REFERRALS_MARKER, referrals)
+def forms_table(rows: list[dict], page_src_uri: str, page_site_url: str, t) -> str:
+    """Every form: a link to its page (a Markdown link, checked by MkDocs) and its PDF in each language.
+
+    `rows` come from views.forms_view; PDF addresses are made relative to the page's own address.
+    """
+    here = posixpath.dirname(page_src_uri)
+    up = "../" * page_site_url.count("/")
+    lines = [f"| {t('form')} | {t('form_purpose')} | {t('form_pdf')} |", "| --- | --- | --- |"]
+    for row in rows:
+        link = posixpath.relpath(row["src_uri"], here or ".")
+        pdfs = "<br>".join(f'<bdi><a class="minga-download" href="{escape(up + pdf["url"])}" download hreflang="{pdf["lang"]}">'
+                           f'{escape(pdf["name"])}</a> <small>{pdf["size"]}</small></bdi>' for pdf in row["pdfs"])
+        lines.append(f"| [{_cell(row['title'])}]({link}) | {_cell(row['description'])} | {pdfs} |")
+    return "\n".join(lines) + "\n"
+
+
+def expand_markers(markdown: str, *, glossary: str, referrals: str, forms: str | None = None) -> str:
+    markdown = markdown.replace(GLOSSARY_MARKER, glossary).replace(REFERRALS_MARKER, referrals)
+    return markdown.replace(FORMS_MARKER, forms) if forms is not None else markdown

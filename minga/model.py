@@ -125,6 +125,16 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Form:
+    """A printable form (curriculum/forms/<id>.md): a page whose blocks print as boxes and lines."""
+
+    id: str
+    src_uri: str
+    file: str
+    orientation: str = "portrait"  # portrait | landscape
+
+
+@dataclass(frozen=True)
 class GlossaryTerm:
     term: str
     definition: str
@@ -171,6 +181,7 @@ class Curriculum:
     referrals: tuple[ReferralService, ...] = ()
     referrals_localized: bool = False
     translated_referrals: dict[str, tuple[tuple[ReferralService, ...], bool]] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)  # by id, in file name order
 
     def referrals_in(self, lang: str) -> tuple[tuple[ReferralService, ...], bool]:
         """The referral table (and whether a local team checked it) in `lang`, else the default one."""

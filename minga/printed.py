@@ -45,3 +45,9 @@ def handout_pdfs(manifest: dict, module_id: str) -> dict[str, dict]:
     """lang -> {url, bytes, size, pages}."""
     return {meta["lang"]: _entry(path, meta) for path, meta in manifest.items()
             if meta["kind"] == "handout" and meta["item"] == module_id}
+
+
+def form_pdfs(manifest: dict, form_id: str) -> dict[str, dict]:
+    """lang -> {url, bytes, size, pages} of one form."""
+    return {meta["lang"]: _entry(path, meta) for path, meta in manifest.items()
+            if meta["kind"] == "form" and meta["item"] == form_id}

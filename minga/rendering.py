@@ -22,16 +22,21 @@ def markdown_config(config_file: Path) -> tuple[list, dict, str]:
     return list(config["markdown_extensions"]), dict(config["mdx_configs"]), config.get("site_url") or ""
 
 
-def page_markdown(curriculum: Curriculum, item: Module | Page) -> str:
+def page_markdown(curriculum: Curriculum, item: Module | Page, forms: str | None = None) -> str:
     """The Markdown the website renders for `item`: block titles, data markers and glossary
-    tooltips added, all in the language the words are written in."""
+    tooltips added, all in the language the words are written in. A form's blocks become
+    placeholders (their HTML is ours, added after sanitizing); `forms` is the list of forms."""
+    from . import forms as form_pages
+
     t_words = ui.translator(item.lang)
     terms = curriculum.glossary.get(item.lang) or ()
-    text = markdown_prep.add_block_titles(item.body, t_words)
+    body = form_pages.placeholder_markdown(item.body)[0] if form_pages.is_form(item.src_uri) else item.body
+    text = markdown_prep.add_block_titles(body, t_words)
     text = markdown_prep.expand_markers(
         text,
         glossary=markdown_prep.glossary_list(terms),
         referrals=markdown_prep.referral_table(*curriculum.referrals_in(item.lang), t_words),
+        forms=forms,
     )
     return text + markdown_prep.glossary_abbreviations(terms)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import unquote
 
+from . import forms
 from .body import BodyStructure, slug
 from .loader import Loaded, kind_of
 from .model import Module
@@ -20,7 +21,7 @@ from .publishing import check_files_are_publishable
 from .rendered_rules import check_rendered_html_is_allowed
 
 BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt")
-MARKERS = ("minga:referrals", "minga:glossary")
+MARKERS = ("minga:referrals", "minga:glossary", "minga:forms")
 # Anchors our templates add to every module page, so that content can link to them.
 MODULE_ANCHORS = ("at-a-glance", "agenda", "safety", "key-messages", "home-practice", "adaptations",
                   "handouts", "sources", "prerequisites")
@@ -88,6 +89,10 @@ RULES = {
     "unpublished-file": "A file of a kind the site does not publish (only pages, data files and pictures).",
     "reserved-path": "A file or folder that would take the place of the theme's, the search's, the PDFs' or a language's.",
     "svg-content": "An SVG picture with scripts, event handlers, styles, animation or links to other files.",
+    "form-block": "A form block outside a form page, or a block a form page cannot use.",
+    "form-rows": "A '/// table' without a number of rows (or '/// lines' with a wrong number).",
+    "form-items": "A form block without the list items it needs, or an unknown '[word]' in an item.",
+    "form-translation": "A translated form whose blocks, rows or items do not match its source.",
 }
 
 
@@ -179,8 +184,20 @@ def check_handouts_match_blocks(module: Module, structure: BodyStructure | None,
 # --- Rules for every Markdown file ---------------------------------------------------------
 
 def check_block_types_are_known(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    in_form = forms.is_form(_strip_lang(_src_uri_of(file, loaded), loaded))
     for block in structure.blocks:
-        if block.name not in BLOCK_TYPES:
+        if in_form:
+            allowed = forms.FORM_BLOCKS + forms.OTHER_BLOCKS_IN_FORMS
+            if block.name not in allowed:
+                guess = "" if block.name in BLOCK_TYPES else did_you_mean(block.name, allowed)
+                yield Problem(file, block.line, "form-block",
+                              f"A form cannot use the block type '{block.name}'.{guess}",
+                              "Blocks in a form can be: " + ", ".join(allowed) + " (see CONTRIBUTING.md, 'Forms').")
+        elif block.name in forms.FORM_BLOCKS:
+            yield Problem(file, block.line, "form-block",
+                          f"The block type '{block.name}' is only for forms (curriculum/forms/).",
+                          "Move the form into curriculum/forms/, or use a session block: " + ", ".join(BLOCK_TYPES) + ".")
+        elif block.name not in BLOCK_TYPES:
             yield Problem(file, block.line, "unknown-block",
                           f"Unknown block type '{block.name}'.{did_you_mean(block.name, BLOCK_TYPES)}",
                           "Blocks can be: " + ", ".join(BLOCK_TYPES) + " (see CONTRIBUTING.md).")
@@ -407,6 +424,34 @@ def check_guides(loaded: Loaded) -> Iterable[Problem]:
                                   "Write the page path relative to curriculum/, for example 'safety-protocol.md'.")
 
 
+def check_forms(loaded: Loaded) -> Iterable[Problem]:
+    """Each form's blocks (source and translations); a translation keeps its source's blocks and rows."""
+    curriculum = loaded.curriculum
+    for form in curriculum.forms.values():
+        source = curriculum.pages.get(form.src_uri)
+        if source is None:
+            continue
+        yield from forms.check(source.file, source.body, source.body_line)
+        expected = forms.shape(source.body)
+        for lang, page in sorted(curriculum.translations.get(form.src_uri, {}).items()):
+            yield from forms.check(page.file, page.body, page.body_line)
+            got = forms.shape(page.body)
+            if got == expected:
+                continue
+            blocks = forms.parse(page.body, page.body_line).blocks
+            index = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
+            line = blocks[index].line if index < len(blocks) else page.body_line
+            if index >= len(got) or index >= len(expected):
+                message = f"This translation has {len(got)} form block(s), but its source {source.file} has {len(expected)}."
+            else:
+                (kind, rows, items), (s_kind, s_rows, s_items) = got[index], expected[index]
+                message = (f"Form block {index + 1} is '/// {kind}' with {rows} row(s) and {items} item(s), but in the source it is "
+                           f"'/// {s_kind}' with {s_rows} row(s) and {s_items} item(s).")
+            yield Problem(page.file, line, "form-translation", message,
+                          "Translate the words only: keep every block of the source, in the same order, with the same "
+                          "number after '|' and the same number of list items.")
+
+
 def _docs_rel(loaded: Loaded) -> str:
     return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
 
@@ -417,4 +462,4 @@ MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size
                  check_agenda_blocks_have_sections, check_handouts_match_blocks)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
-                     check_files_are_publishable, check_rendered_html_is_allowed)
+                     check_files_are_publishable, check_rendered_html_is_allowed, check_forms)

@@ -255,6 +255,13 @@ PAGE = Mapping({
     "hide": Field(ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags")))),
 })
 
+# A printable form (curriculum/forms/<id>.md): a page, plus how it sits on the paper.
+FORM = Mapping({
+    "title": Field(Text(), True, "title: Attendance register"),
+    "description": Field(Text(), True, "description: One line on what the form is for"),
+    "orientation": Field(Choice(("portrait", "landscape"))),
+})
+
 TRACK = Mapping({
     "id": Field(ID, True),
     "title": Field(TITLE, True),

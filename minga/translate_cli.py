@@ -41,6 +41,10 @@ def start(project: Project, lang: str, source: Path) -> Path:
         raise TranslationCommandError(f"'{lang}' is not one of the translated languages in mkdocs.yml: "
                                       + ", ".join(l.code for l in project.languages if not l.default))
     source = source.resolve()
+    stem, _, suffix = source.name[: -len(".md")].rpartition(".")
+    if stem and suffix in project.language_codes:
+        # e.g. a shell pattern such as forms/*.md that also matched the translations made a moment ago
+        raise TranslationCommandError(f"{project.relative(source)} is itself a translation: start from {stem}.md.")
     target = source.with_name(source.name[: -len(".md")] + f".{lang}.md")
     if target.exists():
         raise TranslationCommandError(f"{project.relative(target)} already exists.")

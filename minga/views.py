@@ -171,3 +171,25 @@ def guides_view(curriculum: Curriculum, manifest: dict, lang: str, track: str | 
             shown, _ = curriculum.guide_in(guide, lang)
             out.append({"id": guide.id, "title": shown.title, "sessions": len(guide.modules), "pdfs": pdfs})
     return out
+
+
+def forms_view(curriculum: Curriculum, manifest: dict, lang: str) -> list[dict]:
+    """Every form, in `lang` where translated: its web page and its PDF in each language that has one."""
+    from .frontmatter import read_document
+    from .printed import form_pdfs
+
+    default = curriculum.default_language.code
+    out = []
+    for form in curriculum.forms.values():
+        page = curriculum.in_language(curriculum.pages[form.src_uri], lang)
+        pdfs = form_pdfs(manifest, form.id)
+        out.append({"id": form.id, "src_uri": form.src_uri, "title": page.title or form.id, "description": _description(curriculum, page, read_document),
+                    "url": page_url(form.src_uri, lang, default),
+                    "pdfs": [{"lang": l.code, "name": l.name, **pdfs[l.code]} for l in curriculum.languages if l.code in pdfs]})
+    return out
+
+
+def _description(curriculum: Curriculum, page, read_document) -> str:
+    doc, _ = read_document(curriculum.root / page.file, page.file)
+    value = doc.meta.get("description") if doc is not None else None
+    return str(value).strip() if value else ""

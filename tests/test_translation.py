@@ -243,3 +243,10 @@ def test_minga_status_prints_every_language():
     for lang in ("es:", "ar:", "sw:"):
         assert lang in result.stdout
     assert "act/being-present.md" in result.stdout
+
+
+def test_translation_start_refuses_a_translation_as_its_source(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = run_minga("translation", "start", "ar", "curriculum/about.es.md", cwd=project)
+    assert result.returncode == 1 and "is itself a translation" in result.stderr, result.stdout + result.stderr
+    assert not (project / "curriculum" / "about.es.ar.md").exists()

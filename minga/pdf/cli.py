@@ -1,4 +1,4 @@
-"""`python build_pdf.py`: make the printable guides and handouts."""
+"""`python build_pdf.py`: make the printable guides, handouts and forms."""
 
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ MANIFEST = "index.json"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build_pdf.py", description="Make printable facilitator guides and participant handouts.")
+    parser = argparse.ArgumentParser(prog="build_pdf.py", description="Make printable facilitator guides, participant handouts and forms.")
     parser.add_argument("--guide", action="append", help="only this guide id (may be repeated); skips handouts")
+    parser.add_argument("--form", action="append", help="only this form id (may be repeated); skips guides and handouts")
+    parser.add_argument("--forms", action="store_true", help="only the forms (curriculum/forms/), every one")
     parser.add_argument("--lang", action="append", help="only this language (may be repeated)")
     parser.add_argument("--paper", choices=PAPERS, action="append", help="only this paper size for guides")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: site/pdf)")
@@ -32,10 +34,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build_pdf.py: {exc}", file=sys.stderr)
         return 2
     out = (args.out or project.root / "site" / "pdf").resolve()
-    return build_pdfs(project, out, guides=args.guide, langs=args.lang, papers=tuple(args.paper or PAPERS), workers=args.jobs)
+    forms = args.form or (True if args.forms else None)
+    return build_pdfs(project, out, guides=args.guide, langs=args.lang, papers=tuple(args.paper or PAPERS), workers=args.jobs,
+                      forms=forms)
 
 
-def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, workers=None) -> int:
+def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, workers=None, forms=None) -> int:
     from ..checking import check_project
 
     loaded, problems = check_project(project=project)
@@ -46,10 +50,11 @@ def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, worke
     curriculum = loaded.curriculum
     known_langs = {lang.code for lang in curriculum.languages}
     unknown = [x for x in (langs or []) if x not in known_langs] + [g for g in (guides or []) if g not in {g.id for g in curriculum.guides}]
+    unknown += [f for f in (forms if isinstance(forms, list) else []) if f not in curriculum.forms]
     if unknown:
-        print(f"build_pdf.py: unknown language or guide: {', '.join(unknown)}", file=sys.stderr)
+        print(f"build_pdf.py: unknown language, guide or form: {', '.join(unknown)}", file=sys.stderr)
         return 2
-    jobs = plan(curriculum, guides, langs, papers)
+    jobs = plan(curriculum, guides, langs, papers, forms=forms)
     started = time.monotonic()
     outcomes = make_all(project, curriculum, jobs, out, project.root / ".cache" / "minga" / "pdf", workers, terminal_progress)
     refused = _report_refusals(outcomes, curriculum, project)

@@ -10,9 +10,9 @@ from pathlib import Path
 import jinja2
 import segno
 
-from .. import __version__, markdown_prep, ui, views
+from .. import __version__, forms, markdown_prep, ui, views
 from ..gitinfo import git
-from ..model import Curriculum, Guide, Module
+from ..model import Curriculum, Form, Guide, Module
 from ..urls import page_url
 from .markdown import LinkContext, PrintMarkdown
 
@@ -130,6 +130,21 @@ class DocumentMaker:
             title=f"{module.title}: {ui.translator(lang)('participant_handout')}", words_lang=module.lang,
             referrals_warning=source.needs_local_referrals and not self.curriculum.referrals_checked(lang))
 
+    # --- Forms --------------------------------------------------------------------------
+
+    def form_html(self, form: Form, lang: str) -> str:
+        """A form to photocopy: its Markdown and its blocks drawn as boxes, tick boxes and ruled lines."""
+        page = self.curriculum.in_language(self.curriculum.pages[form.src_uri], lang)
+        ctx = self._context(form.src_uri, lang, {})
+        body = markdown_prep.add_block_titles(page.body, ui.translator(page.lang))
+        html = forms.print_html(body, lambda text: self.md.render(text, ctx))
+        html = re.sub(r"<h1[^>]*>.*?</h1>", "", html, count=1, flags=re.S)  # the template prints the title
+        language = self._language(lang)
+        return self.env.get_template("form.html").render(
+            t=ui.translator(lang), lang=lang, dir=language.dir, form=form, title=page.title or form.id, html=html,
+            url=self._online_url(form.src_uri, lang), css=self._css("a4", language.dir, form.orientation),
+            edition=self.edition, words_lang=page.lang)
+
     # --- Helpers ------------------------------------------------------------------------
 
     def _context(self, src_uri: str, lang: str, in_document: dict[str, str], prefix: str = "") -> LinkContext:
@@ -144,8 +159,9 @@ class DocumentMaker:
     def _language(self, lang: str):
         return next(l for l in self.curriculum.languages if l.code == lang)
 
-    def _css(self, paper: str, direction: str) -> str:
-        css = f"@page {{ size: {PAPER[paper]}; }}\n{self.font_css}\n{self.css}"
+    def _css(self, paper: str, direction: str, orientation: str = "portrait") -> str:
+        size = PAPER[paper] + (" landscape" if orientation == "landscape" else "")
+        css = f"@page {{ size: {size}; }}\n{self.font_css}\n{self.css}"
         if direction == "rtl":
             # Running headers mirror: the guide title on the right, the session on the left.
             css += ("\n@page { @top-left { content: string(session-title); } @top-right { content: string(guide-title); } }"

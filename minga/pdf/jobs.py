@@ -19,16 +19,19 @@ PAPERS = ("a4", "letter")
 
 @dataclass(frozen=True)
 class Job:
-    kind: str  # guide | handout
-    item: str  # guide id or module id
+    kind: str  # guide | handout | form
+    item: str  # guide id, module id or form id
     lang: str
     paper: str = "a4"
 
     @property
     def output(self) -> str:
-        """Path under the PDF folder, e.g. es/act.pdf, es/act-letter.pdf, es/handouts/being-present.pdf."""
+        """Path under the PDF folder, e.g. es/act.pdf, es/act-letter.pdf, es/handouts/being-present.pdf,
+        es/forms/attendance-register.pdf."""
         if self.kind == "guide":
             return f"{self.lang}/{self.item}{'' if self.paper == 'a4' else '-' + self.paper}.pdf"
+        if self.kind == "form":
+            return f"{self.lang}/forms/{self.item}.pdf"
         return f"{self.lang}/handouts/{self.item}.pdf"
 
 
@@ -42,10 +45,14 @@ class Outcome:
     error: str | None = None  # why this PDF could not be made
 
 
-def plan(curriculum, guides=None, langs=None, papers=PAPERS) -> list[Job]:
+def plan(curriculum, guides=None, langs=None, papers=PAPERS, forms=None) -> list[Job]:
+    """Every PDF to make; `forms` (a list of form ids, or True for all) makes only forms."""
     langs = langs or [lang.code for lang in curriculum.languages]
     jobs = []
     for lang in langs:
+        if forms:
+            jobs += [Job("form", f, lang) for f in curriculum.forms if forms is True or f in forms]
+            continue
         for guide in curriculum.guides:
             if guides and guide.id not in guides:
                 continue
@@ -53,6 +60,7 @@ def plan(curriculum, guides=None, langs=None, papers=PAPERS) -> list[Job]:
         if not guides:
             for track in curriculum.tracks:
                 jobs += [Job("handout", m.id, lang) for m in curriculum.modules_of(track.id) if m.handouts]
+            jobs += [Job("form", f, lang) for f in curriculum.forms]
     return jobs
 
 
@@ -87,6 +95,8 @@ def _inputs(job: Job, curriculum, project) -> set[str]:
                 module = curriculum.modules[m]
                 uris += [curriculum.modules[p].src_uri for p in module.prerequisites if p in curriculum.modules]
                 uris += [x.src_uri for x in curriculum.modules_of(module.track)]
+    elif job.kind == "form":
+        uris = [curriculum.forms[job.item].src_uri]
     else:
         module = curriculum.modules[job.item]
         uris = [module.src_uri]
@@ -109,7 +119,7 @@ def shared_inputs(project, templates: Path) -> str:
             if path.is_file() and path.suffix in {".html", ".css", ".py", ".yml"}:
                 digest.update(path.name.encode() + path.read_bytes())
     digest.update((project.root / "mkdocs.yml").read_bytes())
-    for module in ("markdown_prep.py", "views.py", "urls.py"):
+    for module in ("markdown_prep.py", "views.py", "urls.py", "forms.py"):
         digest.update((Path(__file__).parent.parent / module).read_bytes())
     digest.update(f"{weasyprint.__version__};{__version__};{versions()};{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     return digest.hexdigest()
@@ -146,6 +156,8 @@ def _render(job: Job, target: str) -> tuple[int, list]:
     if job.kind == "guide":
         guide = next(g for g in curriculum.guides if g.id == job.item)
         html = maker.guide_html(guide, job.lang, job.paper)
+    elif job.kind == "form":
+        html = maker.form_html(curriculum.forms[job.item], job.lang)
     else:
         html = maker.handout_html(curriculum.modules[job.item], job.lang)
     font_root = _worker["fonts"][0].parent.parent
