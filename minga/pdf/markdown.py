@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
