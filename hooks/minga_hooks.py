@@ -45,8 +45,10 @@ def on_config(config):
         loaded, problems = check_project(project=project)
         if errors(problems):
             raise PluginError("The curriculum has problems to fix before it can be built:\n\n" + format_report(problems))
-        for problem in problems:
-            log.warning(format_report([problem]))
+        # Warnings are advice (e.g. glossary terms), not refusals: `--strict` must not turn them
+        # into a failed build, and `minga check` / `minga build` have already printed them.
+        if problems:
+            log.info(format_report(problems))
         missing = {lang.code: ui.missing_keys(lang.code) for lang in project.languages if _has_locale(lang.code)}
         absent = [lang.code for lang in project.languages if not _has_locale(lang.code)]
         if absent or any(missing.values()):

@@ -18,6 +18,7 @@ from .model import Module
 from .problems import Problem, did_you_mean
 from .publishing import check_files_are_publishable
 from .rendered_rules import check_rendered_html_is_allowed
+from .terminology import check_translations_use_glossary_terms
 
 BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt")
 MARKERS = ("minga:referrals", "minga:glossary", "minga:forms")
@@ -88,6 +89,7 @@ RULES = {
     "unpublished-file": "A file of a kind the site does not publish (only pages, data files and pictures).",
     "reserved-path": "A file or folder that would take the place of the theme's, the search's, the PDFs' or a language's.",
     "svg-content": "An SVG picture with scripts, event handlers, styles, animation or links to other files.",
+    "glossary-term": "A translation that does not use its language's glossary term where the source uses the term (warning).",
     "form-block": "A form block outside a form page, or a block a form page cannot use.",
     "form-rows": "A '/// table' without a number of rows (or '/// lines' with a wrong number).",
     "form-items": "A form block without the list items it needs, or an unknown '[word]' in an item.",
@@ -461,4 +463,5 @@ MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size
                  check_agenda_blocks_have_sections, check_handouts_match_blocks)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
-                     check_files_are_publishable, check_rendered_html_is_allowed, check_forms)
+                     check_files_are_publishable, check_rendered_html_is_allowed, check_forms,
+                     check_translations_use_glossary_terms)

@@ -1,0 +1,78 @@
+"""Terms stay consistent: where a source uses a glossary term, its translation uses that
+language's term for it (or an accepted variant listed as an alias).
+
+Glossaries pair by position: entry N of glossary.<lang>.yml translates entry N of glossary.yml.
+Findings are warnings (a translator may have good reason), located at the translated section
+that corresponds to the source's section where the term is first used.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .loader import Loaded
+from .model import GlossaryTerm, Module, Page
+from .problems import Problem
+
+RE_SECTION = re.compile(r"^#{1,3}\s", re.M)
+
+
+def _forms(term: GlossaryTerm) -> list[str]:
+    return [form.casefold() for form in (term.term, *term.aliases) if form.strip()]
+
+
+def _uses(text: str, forms: list[str], whole_words: bool) -> int | None:
+    """Offset of the first use of any form in `text` (already casefolded), or None."""
+    best = None
+    for form in forms:
+        if whole_words:
+            match = re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)
+            position = match.start() if match else None
+        else:
+            found = text.find(form)  # Arabic and Swahili attach prefixes (ال، و، ku-...) to words
+            position = found if found >= 0 else None
+        if position is not None and (best is None or position < best):
+            best = position
+    return best
+
+
+def _section_of(text: str, offset: int) -> int:
+    return len(RE_SECTION.findall(text[:offset]))
+
+
+def _section_line(item: Module | Page, section: int) -> int:
+    if section == 0:
+        return item.body_line
+    seen = 0
+    for number, line in enumerate(item.body.split("\n")):
+        if RE_SECTION.match(line):
+            seen += 1
+            if seen == section:
+                return item.body_line + number
+    return item.body_line
+
+
+def check_translations_use_glossary_terms(loaded: Loaded) -> Iterable[Problem]:
+    curriculum = loaded.curriculum
+    source_terms = curriculum.glossary.get(curriculum.default_language.code) or ()
+    for src_uri, by_lang in sorted(curriculum.translations.items()):
+        source = curriculum.pages.get(src_uri) or curriculum.module_by_uri(src_uri)
+        if source is None:
+            continue
+        source_text = source.body.casefold()
+        for lang, translation in sorted(by_lang.items()):
+            terms = curriculum.glossary.get(lang) or ()
+            if len(terms) != len(source_terms):
+                continue  # glossary.<lang>.yml does not pair entry by entry: nothing to compare
+            text = translation.body.casefold()
+            for english, local in zip(source_terms, terms):
+                used_at = _uses(source_text, _forms(english), whole_words=True)
+                if used_at is None or _uses(text, _forms(local), whole_words=False) is not None:
+                    continue
+                line = _section_line(translation, _section_of(source.body, used_at))
+                yield Problem(translation.file, line, "glossary-term",
+                              f"The source uses the glossary term '{english.term}' here, but this translation never uses "
+                              f"'{local.term}' or one of its aliases.",
+                              f"Use '{local.term}', or add the word you use to its aliases in "
+                              f"curriculum/_data/glossary.{lang}.yml if it is an accepted variant.", "warning")
