@@ -239,4 +239,5 @@ def on_post_build(config):
         install_web_fonts(site / "assets" / "fonts")
         if (site / "search" / "search_index.json").is_file():
             theme_dirs = tuple(Path(d) for d in config.theme.dirs)
-            split_search_index(site, curriculum.languages, views.translated_urls(curriculum), theme_dirs)
+            split_search_index(site, curriculum.languages, views.translated_urls(curriculum), theme_dirs,
+                               english_label=lambda lang: ui.translator(lang)("search_in_english"))

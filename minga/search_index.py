@@ -9,6 +9,7 @@ lunr language settings of that language.
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 
 from .html_policy import sanitize
@@ -20,11 +21,12 @@ LUNR_LANGUAGES = {"ar", "da", "de", "du", "es", "fi", "fr", "hi", "hu", "it", "j
 
 
 def split_search_index(site: Path, languages: tuple[Language, ...], translated: dict[str, set[str]],
-                       theme_dirs: tuple[Path, ...] = ()) -> dict[str, int]:
+                       theme_dirs: tuple[Path, ...] = (), english_label=None) -> dict[str, int]:
     """Rewrite site/search/search_index.json for the default language and write one per other language.
 
-    `translated` holds, per language, the site URLs of pages that exist in that language:
-    a fallback page (English text under /es/) is left out of the Spanish index.
+    `translated` holds, per language, the site URLs of pages that exist in that language. A
+    fallback page (English text under /es/) stays in the Spanish index, so that everything can
+    be found, and its results say they are in English (`english_label(lang)` words it).
     """
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
@@ -36,10 +38,14 @@ def split_search_index(site: Path, languages: tuple[Language, ...], translated: 
         doc = dict(doc, title=sanitize(str(doc.get("title", ""))), text=sanitize(str(doc.get("text", ""))))
         first = doc["location"].split("/", 1)[0]
         if first in others:
+            # mkdocs-static-i18n already dropped fallback pages (copies of the English entries).
             if doc["location"].split("#", 1)[0] in translated.get(first, set()):
                 by_lang[first].append(dict(doc, location=doc["location"][len(first) + 1:]))
         else:
             by_lang[default].append(doc)
+    for code in others:
+        by_lang[code] += _fallback_entries(by_lang[default], code, translated.get(code, set()),
+                                           english_label(code) if english_label else "English")
     counts = {}
     for code, docs in by_lang.items():
         folder = site / "search" if code == default else site / code / "search"
@@ -48,6 +54,18 @@ def split_search_index(site: Path, languages: tuple[Language, ...], translated: 
         (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[code] = len(docs)
     return counts
+
+
+def _fallback_entries(english: list[dict], code: str, translated: set[str], label: str) -> list[dict]:
+    """The English entries of pages not translated into `code`: the reader finds them too, at the
+    page's address in their language (which shows it in English with a notice), marked as English."""
+    entries = []
+    for doc in english:
+        if f"{code}/{doc['location'].split('#', 1)[0]}" in translated:
+            continue
+        entries.append(dict(doc, title=f'{doc["title"]} <small>· {escape(label)}</small>',
+                            text=f'<span lang="en" dir="ltr">{doc["text"]}</span>' if doc["text"] else ""))
+    return entries
 
 
 def _config(config: dict, code: str, theme_dirs: tuple[Path, ...] = ()) -> dict:

@@ -77,22 +77,57 @@ def test_switcher_says_which_languages_lack_the_page(site, catalog):
     assert "minga-alt--missing" not in links["en"]["class"]
 
 
-def test_search_index_per_language_holds_only_that_language(site, catalog):
+def test_search_index_per_language_finds_every_page(site, catalog):
+    """Each language's index holds its translated pages, and its fallback pages marked as English."""
+    labels = {"es": "En inglés", "ar": "بالإنجليزية", "sw": "Kwa Kiingereza"}
     for lang in ("es", "ar", "sw"):
         index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
-        translated = {m["translations"][lang]["url"] for m in catalog["modules"] if m["translations"][lang]["status"] != "missing"}
         pages = {f"{lang}/{doc['location'].split('#')[0]}" for doc in index["docs"]}
-        assert pages, lang
-        missing_modules = {m["translations"][lang]["url"] for m in catalog["modules"] if m["translations"][lang]["status"] == "missing"}
-        assert not pages & missing_modules, f"{lang} index holds English fallback pages"
-        assert translated <= pages
+        every = {m["translations"][lang]["url"] for m in catalog["modules"]}
+        assert every <= pages, f"{lang}: pages that search cannot find: {sorted(every - pages)[:5]}"
+        for module in catalog["modules"]:
+            url = module["translations"][lang]["url"]
+            titles = [d["title"] for d in index["docs"] if f"{lang}/{d['location']}" == url]
+            assert titles, url
+            in_english = module["translations"][lang]["status"] == "missing"
+            assert (labels[lang] in titles[0]) is in_english, (url, titles[0])
     root = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any(doc["location"].split("/")[0] in {"es", "ar", "sw"} for doc in root["docs"])
+    assert not any("<small>" in doc["title"] for doc in root["docs"])
     arabic = json.loads((site / "ar" / "search" / "search_index.json").read_text())["config"]
     # lunr's Arabic support, and no English trimmer (it strips Arabic letters as non-word characters).
     assert arabic["lang"] == ["ar"] and "trimmer" not in arabic["pipeline"]
     sw = json.loads((site / "sw" / "search" / "search_index.json").read_text())["config"]
     assert "stemmer" not in sw["pipeline"]
+
+
+def test_glossary_terms_are_checked_in_translations(tmp_path):
+    """Where the source uses a glossary term, a translation without its language's term gets a located warning."""
+    root = copy_project(tmp_path / "project")
+    loaded, _ = check_project(root)
+    source = loaded.curriculum.module_by_uri("act/being-present.md")
+    spanish = root / "curriculum/act/being-present.es.md"
+    glossary = yaml.safe_load((root / "curriculum/_data/glossary.es.yml").read_text(encoding="utf-8"))
+    english = yaml.safe_load((root / "curriculum/_data/glossary.yml").read_text(encoding="utf-8"))
+    text = spanish.read_text(encoding="utf-8")
+    # A term the source body uses and the translation renders with its glossary term.
+    index = next(i for i, term in enumerate(english)
+                 if re.search(r"\b" + re.escape(term["term"]) + r"\b", source.body, re.I)
+                 and glossary[i]["term"].casefold() in text.casefold())
+    forms = [glossary[index]["term"], *glossary[index].get("aliases", [])]
+    for form in sorted(forms, key=len, reverse=True):
+        text = re.sub(re.escape(form), "tierra firme", text, flags=re.I)
+    spanish.write_text(text, encoding="utf-8")
+    _, problems = check_project(root)
+    found = [p for p in problems if p.code == "glossary-term" and p.file == "curriculum/act/being-present.es.md"]
+    assert found and all(p.severity == "warning" and p.line > 1 for p in found), problems
+    assert any(f"'{glossary[index]['term']}'" in p.message for p in found)
+    # An accepted variant listed as an alias satisfies the check.
+    glossary[index]["aliases"] = [*glossary[index].get("aliases", []), "tierra firme"]
+    (root / "curriculum/_data/glossary.es.yml").write_text(yaml.safe_dump(glossary, allow_unicode=True), encoding="utf-8")
+    _, problems = check_project(root)
+    assert not [p for p in problems if p.code == "glossary-term" and p.file == "curriculum/act/being-present.es.md"
+                and glossary[index]["term"] in p.message]
 
 
 def test_pages_search_their_own_language(site):
