@@ -10,7 +10,6 @@ rule code it triggers, optionally followed by `--variant`.
 from __future__ import annotations
 
 import ast
-import shutil
 import subprocess
 import sys
 from pathlib import Path
