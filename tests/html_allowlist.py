@@ -83,7 +83,7 @@ MATERIAL_INLINE_SCRIPTS = frozenset({
     'for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}',
     'var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))',
 })
-SCRIPT_SRC = re.compile(r"^(\.\./|\./)*assets/javascripts/(bundle\.[0-9a-f]{8}\.min\.js|workers/search\.[0-9a-f]{8}\.min\.js)$")
+SCRIPT_SRC = re.compile(r"^(\.\./|\./|(?:/[A-Za-z0-9_.-]+)*/)*assets/javascripts/(bundle\.[0-9a-f]{8}\.min\.js|workers/search\.[0-9a-f]{8}\.min\.js)$")
 _BASE = re.compile(r'new URL\("[^"\\]*",location\)')
 
 # Search-index strings are rendered by Material as HTML: only these elements, no attributes but these.
@@ -167,7 +167,8 @@ def _element_findings(tag: str, attrs: dict, text: str, where: str, search: bool
             found.append(f"{where}: <meta http-equiv={names['http-equiv']!r}>")
         elif "charset" not in names and names.get("name", "").lower() not in META_NAMES:
             found.append(f"{where}: <meta name={names.get('name')!r}>")
-    if tag == "form" and not (names.get("name") == "search" and "action" not in names):
+    material_forms = {("search", None), (None, "palette")}
+    if tag == "form" and ("action" in names or (names.get("name"), names.get("data-md-component")) not in material_forms):
         found.append(f"{where}: a <form> that is not Material's search form")
     if tag in {"input", "button"} and ("formaction" in names or names.get("type", "").lower() in {"image", "submit"} and tag == "input"):
         found.append(f"{where}: <{tag}> that submits somewhere")
