@@ -68,10 +68,10 @@ def buildable_config(fixture_config: str) -> str:
     return re.sub(r"      languages:\n(?:        .*\n)+", lambda _: langs, text, count=1)
 
 
-def make_hostile_project(tmp: Path, case: str | None, git_marker: str | None = None) -> tuple[Path, Path]:
+def make_hostile_project(tmp: Path, case: str | None, git_marker: str | None = None, cases: Path = HOSTILE) -> tuple[Path, Path]:
     """(project, outside): the overlaid project, buildable with the repository's theme and hooks."""
     project, outside = tmp / "project", tmp / "outside"
-    make_project(project, case, HOSTILE, CONTROL_FILES)
+    make_project(project, case, cases, CONTROL_FILES)
     config = project / "mkdocs.yml"
     config.write_text(buildable_config(config.read_text(encoding="utf-8")), encoding="utf-8")
     for part in ("overrides", "hooks"):
@@ -84,8 +84,8 @@ def make_hostile_project(tmp: Path, case: str | None, git_marker: str | None = N
         with open(project / ".git" / "config", "a", encoding="utf-8") as f:
             f.write(f"[{GIT_MARKER_KEY}]\n\tvalue = {git_marker}\n")
     if case is not None:
-        _generate(project, HOSTILE / case / "_generate.yml")
-        _symlinks(project, HOSTILE / case / "_symlinks.txt", outside)
+        _generate(project, cases / case / "_generate.yml")
+        _symlinks(project, cases / case / "_symlinks.txt", outside)
     return project, outside
 
 
@@ -148,7 +148,11 @@ def run(args: list[str], cwd: Path, timeout: float, env: dict | None = None) -> 
     environment["NO_MKDOCS_2_WARNING"] = "1"
     environment.update(env or {})
     started = time.monotonic()
-    result = subprocess.run(args, cwd=cwd, capture_output=True, timeout=timeout, env=environment)
+    try:
+        result = subprocess.run(args, cwd=cwd, capture_output=True, timeout=timeout, env=environment)
+    except subprocess.TimeoutExpired as exc:
+        out = ((exc.stdout or b"") + b"\n" + (exc.stderr or b"")).decode("utf-8", "backslashreplace")
+        return -9, f"(killed after {timeout:.0f} s)\n{out}", time.monotonic() - started
     elapsed = time.monotonic() - started
     out = (result.stdout + b"\n" + result.stderr).decode("utf-8", "backslashreplace")
     return result.returncode, out, elapsed

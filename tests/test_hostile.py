@@ -49,7 +49,7 @@ def _no_crash_no_raw_controls(output: str, what: str) -> None:
 def build_and_scan(project: Path, tmp: Path, secrets: tuple[str, ...] = ()) -> tuple[int, str, list[str]]:
     """`minga build --no-pdf` into tmp/site; (exit code, output, allowlist findings in the built site)."""
     site = tmp / "site"
-    code, output, _ = minga("build", "--no-pdf", "--site-dir", str(site), cwd=project, timeout=300)
+    code, output, _ = minga("build", "--no-pdf", "--site-dir", str(site), cwd=project, timeout=120)
     findings = []
     if code == 0:
         findings = html_allowlist.site_findings(site, [material_templates(), ROOT / "overrides"])
@@ -66,7 +66,7 @@ def test_hostile_case(case, tmp_path):
     project, outside = make_hostile_project(tmp_path, case, git_marker="GIT-CONFIG-MARKER-" + case)
     secrets = ((outside / "secret.txt").read_text().strip(), "GIT-CONFIG-MARKER-" + case)
 
-    code, output, seconds = minga("check", cwd=project, timeout=max(60, expected.get("check_seconds", 0) * 6))
+    code, output, seconds = minga("check", cwd=project, timeout=expected.get("check_seconds", 20) * 3)
     _no_crash_no_raw_controls(output, "minga check")
     if "check_seconds" in expected:
         assert seconds <= expected["check_seconds"], f"minga check took {seconds:.1f} s (limit {expected['check_seconds']} s)"
@@ -76,7 +76,7 @@ def test_hostile_case(case, tmp_path):
         forged = [ln for ln in annotated.splitlines() if ln.startswith(expected["github_forgery"])]
         assert not forged, f"a file name forged a GitHub annotation: {forged}"
     errors = located_errors(output)
-    assert code in (0, 1), f"minga check exited {code}:\n{output[-3000:]}"
+    assert code in (0, 1), f"minga check exited {code} after {seconds:.1f} s:\n{output[-3000:]}"
 
     if expected.get("refused"):
         if code == 0:
