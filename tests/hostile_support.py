@@ -7,7 +7,8 @@ A case folder in tests/fixtures/hostile/ is an overlay exactly like tests/fixtur
     cause: 1..8            the numbered cause of issue 8 that the case covers
     refused: true          `minga check` must exit 1 with a located error `file:line: error[code] ...`
       file: <path>         ... naming this file (a path ending in '/' names a folder: any file under it)
-      line: <n>            ... at this line (optional)
+      line: <n>            ... at this line (optional; 0 or no line means the whole file)
+      line_span: <n>       ... or at one of the n lines after it (a construct written over several lines)
       github_forgery: <s>  with GITHUB_ACTIONS=true, no output line may start with <s>
     builds: true           the build may succeed, but every output file must pass tests/html_allowlist.py
                            (a located refusal naming a file of the overlay is also accepted)
@@ -42,7 +43,8 @@ from .fixtures_overlay import FIXTURES, make_project
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = FIXTURES / "hostile"
 CONTROL_FILES = frozenset({"expect.yml", "_delete.txt", "_symlinks.txt", "_generate.yml"})
-LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+): error\[(?P<code>[a-z0-9-]+)\]", re.M)
+# `path:line: error[code] message`, or `path: error[code] message` for a whole file (line 0).
+LOCATED = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+))?: error\[(?P<code>[a-z0-9-]+)\]", re.M)
 GIT_MARKER_KEY = "hostilemarker"
 
 
@@ -163,7 +165,7 @@ def minga(*args: str, cwd: Path, timeout: float = 120, env: dict | None = None) 
 
 
 def located_errors(output: str) -> list[tuple[str, int, str]]:
-    return [(m["file"], int(m["line"]), m["code"]) for m in LOCATED.finditer(output)]
+    return [(m["file"], int(m["line"] or 0), m["code"]) for m in LOCATED.finditer(output)]
 
 
 def names(error_file: str, wanted: str) -> bool:

@@ -82,9 +82,13 @@ MATERIAL_INLINE_SCRIPTS = frozenset({
     'palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}'
     'for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}',
     'var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))',
+    # Ours (hooks/minga_hooks.py): each language searches its own index; "/LANG/" is the language code.
+    '(function(){var e=document.getElementById("__config"),c=JSON.parse(e.textContent);'
+    'c.base=c.base.replace(/\\/?$/,"/LANG/");e.textContent=JSON.stringify(c)})()',
 })
 SCRIPT_SRC = re.compile(r"^(\.\./|\./|(?:/[A-Za-z0-9_.-]+)*/)*assets/javascripts/(bundle\.[0-9a-f]{8}\.min\.js|workers/search\.[0-9a-f]{8}\.min\.js)$")
 _BASE = re.compile(r'new URL\("[^"\\]*",location\)')
+_LANG = re.compile(r'"/[a-z]{2,3}(?:-[A-Za-z]{2,4})?/"')
 
 # Search-index strings are rendered by Material as HTML: only these elements, no attributes but these.
 SEARCH_ELEMENTS = frozenset("p br code pre em strong b i small sub sup kbd mark ul ol li dl dt dd table thead tbody tr th td abbr blockquote span a h1 h2 h3 h4 h5 h6 cite".split())
@@ -156,12 +160,14 @@ def _element_findings(tag: str, attrs: dict, text: str, where: str, search: bool
                 json.loads(text)
             except ValueError:
                 found.append(f"{where}: Material's __config is not JSON")
-        elif _BASE.sub("new URL(BASE,location)", text.strip()) not in MATERIAL_INLINE_SCRIPTS:
+        elif _LANG.sub('"/LANG/"', _BASE.sub("new URL(BASE,location)", text.strip())) not in MATERIAL_INLINE_SCRIPTS:
             found.append(f"{where}: inline script not from Material: {text.strip()[:80]!r}")
     if tag == "link":
         rels = set(names.get("rel", "").lower().split())
         if not rels or not rels <= LINK_RELS:
             found.append(f"{where}: <link rel={names.get('rel')!r}>")
+        elif rels & {"stylesheet", "icon", "search"} and url_finding(names.get("href", ""), local_only=True):
+            found.append(f"{where}: <link rel={names.get('rel')!r}> loads {names.get('href', '')[:80]!r} from elsewhere")
     if tag == "meta":
         if "http-equiv" in names:
             found.append(f"{where}: <meta http-equiv={names['http-equiv']!r}>")

@@ -1,9 +1,11 @@
 """Hostile content in a real browser (issue 8): no payload runs, whatever a reader does.
 
-Two combined fixtures (tests/fixtures/hostile-browser/, overlays on tests/fixtures/valid/):
-`text` puts markup in front matter and data strings (cause 1), entity-encoded markup in tooltips
-(cause 3) and script in published files (cause 4); `body` holds raw HTML that today's line scanner
-misses (cause 2). Every payload, if it runs, sets `window.__pwned` (or opens an alert).
+Four combined fixtures (tests/fixtures/hostile-browser/, overlays on tests/fixtures/valid/):
+`text` puts markup in front matter and data strings (cause 1); `tooltips` puts entity-encoded markup
+in glossary definitions, an abbreviation, link and image titles (cause 3: runs only on hover/focus);
+`files` publishes an SVG and an HTML page with script and a file named like Material's bundle
+(cause 4); `body` holds raw HTML that today's line scanner misses (cause 2).
+Every payload, if it runs, sets `window.__pwned` (or opens an alert).
 
 The site is built with `minga build --no-pdf`, served by a local http.server on 127.0.0.1, and
 opened in headless Chromium (Debian's `chromium` and `chromium-driver`; Selenium Manager never
@@ -197,7 +199,7 @@ def _pages(site: Path) -> list[str]:
     return [p[: -len("index.html")] if p.endswith("index.html") else p for p in pages] + extra
 
 
-@pytest.mark.parametrize("fixture", ["text", "body"])
+@pytest.mark.parametrize("fixture", ["text", "tooltips", "files", "body"])
 def test_no_payload_runs_in_a_real_browser(fixture, browser, serve, tmp_path):
     project, _ = make_hostile_project(tmp_path, fixture, cases=BROWSER_FIXTURES)
     site = tmp_path / "site"

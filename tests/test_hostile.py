@@ -87,7 +87,8 @@ def test_hostile_case(case, tmp_path):
         naming = [e for e in errors if names(e[0], expected["file"])]
         assert naming, f"no located error names {expected['file']}:\n{output[-3000:]}"
         if "line" in expected:
-            assert any(e[1] == expected["line"] for e in naming), f"no error at line {expected['line']}: {naming}"
+            lines = range(expected["line"], expected["line"] + expected.get("line_span", 0) + 1)
+            assert any(e[1] in lines for e in naming), f"no error at line {expected['line']} (+{expected.get('line_span', 0)}): {naming}"
         return
 
     # builds: true. A located refusal naming a file of the overlay is acceptable too.
