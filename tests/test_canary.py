@@ -39,13 +39,22 @@ VARIANTS = {
     "file-pictures": (
         "<img\nsrc=\"file://{outside}/secret.svg\" alt=\"x\">\n\n<img\nsrc=\"file:///proc/self/environ\" alt=\"y\">\n",
         [], {}),
+    # Arabic text sends the picture through resvg, which reads <image href> files by itself.
     "svg-image-href": (
         "", [],
         {"curriculum/assets/images/dot.svg":
             '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="400" height="60">'
+            '<text x="5" y="20" font-size="12">\u0645\u0631\u062d\u0628\u0627</text>'
             '<image href="file://{outside}/secret.svg" width="400" height="60"/>'
-            '<image xlink:href="{outside}/secret.svg" width="400" height="60"/>'
+            '<image xlink:href="{outside}/secret.png" width="400" height="60"/>'
+            '<image href="../../../outside/secret.png" width="400" height="60"/>'
             '<image href="file:///proc/self/environ" width="10" height="10"/></svg>\n'}),
+    # Constructs today's line scanner misses (escaped backticks, a block title) carrying attachments.
+    "scanner-bypass": (
+        "Type \\`<a rel=\"attachment\" href=\"file:///proc/self/environ\">env</a>\\` here.\n\n"
+        "/// note | <a rel=\"attachment\" href=\"file://{outside}/secret.txt\">notes</a>\nText.\n///\n\n"
+        "Look <img alt=\"x\"\nsrc=\"file://{outside}/secret.png\"> here.\n",
+        [], {}),
     "symlinked-picture": (
         "![A map](../assets/images/map.svg)\n", ["curriculum/assets/images/map.svg -> {outside}/secret.svg"], {}),
 }
@@ -96,8 +105,28 @@ def _pdf_payloads(path: Path) -> list[tuple[str, bytes]]:
                 pieces.append((f"page {index + 1} file attachment", stream.get_data()))
         for image in page.images:
             pieces.append((f"page {index + 1} image {image.name}", image.data))
+            if _has_red(image):
+                pieces.append((f"page {index + 1} image {image.name}", b"RED-PIXELS-FROM-OUTSIDE"))
         pieces.append((f"page {index + 1} text", (page.extract_text() or "").encode()))
     return pieces
+
+
+def _png_text(text: str):
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", text)
+    return info
+
+
+def _has_red(image) -> bool:
+    """Pure red pixels: only the pictures outside the repository have them."""
+    try:
+        pixels = image.image.convert("RGB")
+    except Exception:
+        return False
+    pixels.thumbnail((200, 200))
+    return any(r > 200 and g < 60 and b < 60 for r, g, b in pixels.getdata())
 
 
 def _attachment_count(path: Path) -> int:
@@ -117,9 +146,14 @@ def test_no_secret_reaches_the_site_or_the_pdfs(variant, tmp_path):
     project, outside = make_hostile_project(tmp_path, None, git_marker=git_secret)
     file_secret = f"FILE-CANARY-{random.token_hex(12)}"
     (outside / "secret.txt").write_text(file_secret + "\n", encoding="utf-8")
+    # Pictures outside the repository are pure red: red in a PDF picture means one was read.
     (outside / "secret.svg").write_text(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="60"><title>{file_secret}</title>'
-        f'<text x="5" y="40" font-size="20">{file_secret}</text></svg>\n', encoding="utf-8")
+        f'<rect width="400" height="60" fill="#ff0000"/><text x="5" y="40" font-size="20">{file_secret}</text></svg>\n',
+        encoding="utf-8")
+    from PIL import Image
+
+    Image.new("RGB", (40, 6), (255, 0, 0)).save(outside / "secret.png", pnginfo=_png_text(file_secret))
     body, links, files = VARIANTS[variant]
     fill = lambda text: text.replace("{outside}", str(outside)).replace("{project}", str(project))
     module = project / CP
@@ -153,6 +187,8 @@ def test_no_secret_reaches_the_site_or_the_pdfs(variant, tmp_path):
             for name, secret in secrets.items():
                 if any(form in data for form in _encodings(secret)):
                     leaks.append(f"{path.relative_to(tmp_path)} ({where}): the {name} secret")
+            if data == b"RED-PIXELS-FROM-OUTSIDE":
+                leaks.append(f"{path.relative_to(tmp_path)} ({where}): a picture from outside the repository")
             if b"[hostilemarker]" in data or b"repositoryformatversion" in data:
                 leaks.append(f"{path.relative_to(tmp_path)} ({where}): .git/config content")
         if path.suffix == ".pdf" and _attachment_count(path):
