@@ -108,14 +108,17 @@ def _attr_name(key) -> str:
     return key.lower()
 
 
-def url_finding(value: str, local_only: bool = False) -> str | None:
-    """Why a URL is not allowed, or None. `value` is as the browser sees it (entities decoded)."""
+def url_finding(value: str, local_only: bool = False, local_schemes: tuple[str, ...] = ()) -> str | None:
+    """Why a URL is not allowed, or None. `value` is as the browser sees it (entities decoded).
+    `local_schemes`: schemes that name our own files (the PDF step's `minga:`)."""
     if re.search(r"[\x00-\x20\x7f\"'<>`\\]", value):
         return f"URL with whitespace, control characters, quotes or angle brackets: {value[:80]!r}"
     try:
         parts = urlsplit(value)
     except ValueError as exc:
         return f"unparseable URL {value[:80]!r}: {exc}"
+    if parts.scheme and parts.scheme.lower() in local_schemes:
+        return None
     if parts.scheme:
         if local_only:
             return f"URL leaves the site: {value[:80]!r}"
@@ -126,7 +129,8 @@ def url_finding(value: str, local_only: bool = False) -> str | None:
     return None
 
 
-def _element_findings(tag: str, attrs: dict, text: str, where: str, search: bool = False) -> list[str]:
+def _element_findings(tag: str, attrs: dict, text: str, where: str, search: bool = False,
+                      local_schemes: tuple[str, ...] = ()) -> list[str]:
     found = []
     allowed = SEARCH_ELEMENTS if search else ELEMENTS
     if tag in FORBIDDEN_ELEMENTS or tag not in allowed:
@@ -141,7 +145,7 @@ def _element_findings(tag: str, attrs: dict, text: str, where: str, search: bool
             found.append(f"{where}: attribute {name}= not allowed on <{tag}>")
         if name in URL_ATTRIBUTES:
             for one in ([v.strip().split(" ")[0] for v in value.split(",")] if name == "srcset" else [value]):
-                why = url_finding(one, local_only=name in LOCAL_ONLY_URL_ATTRIBUTES)
+                why = url_finding(one, local_only=name in LOCAL_ONLY_URL_ATTRIBUTES, local_schemes=local_schemes)
                 if why:
                     found.append(f"{where}: <{tag} {name}>: {why}")
         if name in TEXT_ATTRIBUTES and MARKUP.search(value):
@@ -181,7 +185,11 @@ def _element_findings(tag: str, attrs: dict, text: str, where: str, search: bool
     return found
 
 
-def html_findings(html: str, where: str = "page", fragment: bool = False, search: bool = False) -> list[str]:
+PRINT_SCHEMES = ("minga",)  # minga/pdf/fetcher.py serves `minga:docs/...` from our own folders
+
+
+def html_findings(html: str, where: str = "page", fragment: bool = False, search: bool = False,
+                  local_schemes: tuple[str, ...] = ()) -> list[str]:
     """Everything in `html` outside the allowlist, as a browser would build it."""
     parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=True)
     root = parser.parseFragment(html) if fragment else parser.parse(html)
@@ -193,7 +201,7 @@ def html_findings(html: str, where: str = "page", fragment: bool = False, search
         if fragment and element is root:
             continue
         found.extend(_element_findings(tag, dict(element.attrib), "".join(element.itertext()) if tag == "script" else "",
-                                       where, search))
+                                       where, search, local_schemes))
     return found
 
 
