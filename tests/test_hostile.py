@@ -81,8 +81,9 @@ def test_hostile_case(case, tmp_path):
     if expected.get("refused"):
         if code == 0:
             build_code, build_output, findings = build_and_scan(project, tmp_path, secrets)
+            crashed = " with a traceback" if TRACEBACK in build_output else ""
             pytest.fail(f"minga check accepted it (expected a located error naming {expected['file']}).\n"
-                        f"Today's build (--no-pdf) exited {build_code}; allowlist findings in its output:\n  "
+                        f"Today's build (--no-pdf) exited {build_code}{crashed}; allowlist findings in its output:\n  "
                         + "\n  ".join(findings[:15] or ["(none)"]) + f"\ncheck said:\n{output[-1500:]}")
         naming = [e for e in errors if names(e[0], expected["file"])]
         assert naming, f"no located error names {expected['file']}:\n{output[-3000:]}"
@@ -109,6 +110,16 @@ def test_hostile_case(case, tmp_path):
 def test_the_valid_fixture_builds_a_site_that_passes_the_allowlist(tmp_path):
     """The allowlist itself: the unchanged fixture project builds and passes (no false alarm)."""
     project, _ = make_hostile_project(tmp_path, None)
+    code, output, findings = build_and_scan(project, tmp_path)
+    assert code == 0, output[-3000:]
+    assert findings == []
+
+
+def test_the_bundled_curriculum_builds_a_site_that_passes_the_allowlist(tmp_path):
+    """The repository's own curriculum (every language) passes the allowlist: it has no false alarms."""
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
     code, output, findings = build_and_scan(project, tmp_path)
     assert code == 0, output[-3000:]
     assert findings == []
