@@ -56,8 +56,8 @@ b = cp.rstrip("\n") + "\n\n" + "\n\n".join([
     f"Type \\`{P}\\` to see.",
     f"/// note | {P}\nTitle.\n///",
     'Press <kbd\nonmouseover="window.__pwned=1" onfocus="window.__pwned=1" tabindex="0">Enter</kbd>.',
-    "Read [one](<java\nscript:window.__pwned=1>) and [two][x].",
-    "[x]:\n    javascript:window.__pwned=1",
 ]) + "\n"
-write("body", {CP: b})
+# Links that run script only when clicked, on a page of their own.
+bp_links = (VALID/BP).read_text().rstrip("\n") + "\n\nRead [one](<java\nscript:window.__pwned=1>) and [two][x].\n\n[x]:\n    javascript:window.__pwned=1\n"
+write("body", {CP: b, BP: bp_links})
 print("ok")

@@ -10,7 +10,8 @@ Every payload, if it runs, sets `window.__pwned` (or opens an alert).
 The site is built with `minga build --no-pdf`, served by a local http.server on 127.0.0.1, and
 opened in headless Chromium (Debian's `chromium` and `chromium-driver`; Selenium Manager never
 downloads anything). Every page is loaded; every element with a `title` and every `abbr` is hovered
-and focused; Tab walks the page; content links are clicked; the search is typed into. A build that
+and focused; Tab walks the page; links with a scheme other than http(s)/mailto/tel are clicked
+(every page link is visited anyway); the search is typed into. A build that
 refuses the content with a located error also passes: nothing was published.
 Skipped only when Chromium is missing outside CI; in CI (CI=true) a missing browser fails.
 """
@@ -122,8 +123,16 @@ def _visit(driver, url: str, ran: list[str], what: str) -> None:
         ran.append(f"{url} ({what}): {why}")
 
 
+TITLED = ".md-content [title], .md-content abbr, .md-sidebar [title], .md-header [title], .md-footer [title], [title]"
+# Links a click could run something from: any scheme other than the web's (the page links are all visited anyway).
+ODD_LINKS_JS = """
+return Array.from(document.querySelectorAll('a[href], area[href]')).map((a, i) => [i, a.protocol])
+  .filter(([i, p]) => !['http:', 'https:', 'mailto:', 'tel:'].includes(p)).map(([i]) => i);
+"""
+
+
 def _exercise_page(driver, url: str, ran: list[str]) -> None:
-    """Load a page; hover and focus everything with a title and every abbr; Tab through; click content links."""
+    """Load a page; hover and focus everything with a title and every abbr; Tab through; click odd links."""
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
@@ -132,25 +141,32 @@ def _exercise_page(driver, url: str, ran: list[str]) -> None:
     _visit(driver, url, ran, "load")
     if len(ran) > before:
         return
-    elements = driver.find_elements("css selector", "[title], abbr, [aria-label]")
-    for index in range(min(len(elements), 60)):
+    for index, element in enumerate(driver.find_elements("css selector", TITLED)[:40]):
         try:
-            element = driver.find_elements("css selector", "[title], abbr, [aria-label]")[index]
+            if not element.is_displayed():
+                driver.execute_script("arguments[0].focus()", element)
+                continue
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-            ActionChains(driver).move_to_element(element).pause(0.15).perform()
-            driver.execute_script("arguments[0].focus(); arguments[0].dispatchEvent(new FocusEvent('focus'));", element)
-            time.sleep(0.1)
+            ActionChains(driver, duration=0).move_to_element(element).pause(0.1).perform()
+            driver.execute_script("arguments[0].focus()", element)
         except (WebDriverException, IndexError):  # the page changed under us (a tooltip opened)
             continue
-        why = _fired(driver)
-        if why:
-            ran.append(f"{url} (hover/focus of <{element.tag_name}> #{index}): {why}")
-            return
+        if index % 10 == 9:
+            why = _fired(driver)
+            if why:
+                ran.append(f"{url} (hover/focus of elements with a title, up to #{index}): {why}")
+                return
+    time.sleep(SETTLE)
+    why = _fired(driver)
+    if why:
+        ran.append(f"{url} (hover/focus of elements with a title): {why}")
+        return
     try:
-        body = driver.find_element("css selector", "body")
+        driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+        chain = ActionChains(driver, duration=0)
         for _ in range(40):
-            body.send_keys(Keys.TAB)
-            time.sleep(0.03)
+            chain.send_keys(Keys.TAB).pause(0.03)
+        chain.perform()
     except WebDriverException:
         pass
     time.sleep(SETTLE)
@@ -158,12 +174,14 @@ def _exercise_page(driver, url: str, ran: list[str]) -> None:
     if why:
         ran.append(f"{url} (keyboard Tab): {why}")
         return
-    content_links = "article a[href]:not(.headerlink)"
-    links = len(driver.find_elements("css selector", content_links))
-    for index in range(min(links, 12)):
+    try:
+        odd = driver.execute_script(ODD_LINKS_JS) or []
+    except WebDriverException:
+        odd = []
+    for index in odd[:20]:
         _visit(driver, url, [], "reload")
         try:
-            link = driver.find_elements("css selector", content_links)[index]
+            link = driver.find_elements("css selector", "a[href], area[href]")[index]
             driver.execute_script("arguments[0].click()", link)
         except (WebDriverException, IndexError):
             continue
@@ -189,9 +207,9 @@ def _search(driver, url: str, terms: list[str], ran: list[str]) -> None:
             box = driver.find_element("css selector", "input.md-search__input")
             box.click()
             box.send_keys(term)
-            time.sleep(1.5)
+            time.sleep(1.2)
             for result in driver.find_elements("css selector", ".md-search-result__item, .md-search-result a")[:10]:
-                ActionChains(driver).move_to_element(result).pause(0.1).perform()
+                ActionChains(driver, duration=0).move_to_element(result).pause(0.1).perform()
         except WebDriverException:
             pass
         time.sleep(SETTLE)
@@ -206,9 +224,10 @@ def _pages(site: Path) -> list[str]:
     return [p[: -len("index.html")] if p.endswith("index.html") else p for p in pages] + extra
 
 
-@pytest.mark.parametrize("fixture", ["text", "tooltips", "files", "body"])
+@pytest.mark.parametrize("fixture", ["valid", "text", "tooltips", "files", "body"])
 def test_no_payload_runs_in_a_real_browser(fixture, browser, serve, tmp_path):
-    project, _ = make_hostile_project(tmp_path, fixture, cases=BROWSER_FIXTURES)
+    """`valid` (the unchanged fixture) is the control: the harness itself raises no false alarm."""
+    project, _ = make_hostile_project(tmp_path, None if fixture == "valid" else fixture, cases=BROWSER_FIXTURES)
     site = tmp_path / "site"
     code, output, _ = minga("build", "--no-pdf", "--site-dir", str(site), cwd=project, timeout=180)
     assert "Traceback (most recent call last)" not in output, output[-3000:]
@@ -227,7 +246,7 @@ def test_no_payload_runs_in_a_real_browser(fixture, browser, serve, tmp_path):
     # Directly opened files that the content may have tried to publish (cause 4).
     for path in ("evil.html", "assets/images/evil.svg"):
         _visit(browser, base + path, ran, "open the file directly")
-    _search(browser, base, ["choice", "pwned", "img", "onerror", "flexibility"], ran)
+    _search(browser, base, ["choice", "img", "onerror"], ran)
     assert not ran, "hostile content ran in the browser:\n  " + "\n  ".join(ran)
 
 
