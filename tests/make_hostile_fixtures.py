@@ -95,7 +95,8 @@ case("t1-guide-audience-description", 1, builds(), {"facilitator_guides/foundati
 # ---------------- cause 2: body HTML the line scanner misses ----------------
 def body(name, snippet, line_needle=None, expect=None, note=""):
     text = CP_TEXT.rstrip("\n") + "\n\n" + snippet.rstrip("\n") + "\n"
-    line = line_of(text, line_needle) if line_needle else None
+    # The finding may be reported at any line of the snippet (where a construct starts, or where it is used).
+    line = len(CP_TEXT.rstrip("\n").split("\n")) + 2 if line_needle else None
     if expect is None:
         expect = refused(CP, line)
         if line is not None and snippet.count("\n"):
@@ -185,7 +186,7 @@ case("t5-file-link-to-git-config", 5, refused("curriculum/assets/config.txt"), s
 case("t5-folder-link-to-dotgit", 5, refused("curriculum/assets/git"), symlinks=["curriculum/assets/git -> ../../.git"])
 case("t5-page-link-outside", 5, refused("curriculum/act/stolen.md"), symlinks=["curriculum/act/stolen.md -> {outside}/secret.md"])
 case("t5-proc-environ-link", 5, refused("curriculum/assets/environ.txt"), symlinks=["curriculum/assets/environ.txt -> /proc/self/environ"])
-case("t5-image-through-folder-link", 5, refused(CP), {CP: cp("![A fork in a path](../assets/images/dot.svg)", "![A fork in a path](../assets/notes/hostname)")},
+case("t5-image-through-folder-link", 5, refused("curriculum/"), {CP: cp("![A fork in a path](../assets/images/dot.svg)", "![A fork in a path](../assets/notes/hostname)")},
      symlinks=["notes/hostname -> /etc/hostname", "curriculum/assets/notes -> ../../notes"])
 
 # ---------------- cause 6: the PDF path ----------------
