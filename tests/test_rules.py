@@ -10,7 +10,6 @@ rule code it triggers, optionally followed by `--variant`.
 from __future__ import annotations
 
 import ast
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,10 +23,8 @@ from minga.project import ProjectError, load_project
 from minga.report import format_problem, format_report
 from minga.rules import RULES
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-VALID = FIXTURES / "valid"
-BROKEN = FIXTURES / "broken"
-OVERLAY_CONTROL_FILES = {"expected.txt", "_delete.txt"}
+from .fixtures_overlay import BROKEN, FIXTURES, OVERLAY_CONTROL_FILES, VALID, make_project
+
 
 CASES = sorted(folder.name for folder in BROKEN.iterdir() if folder.is_dir())
 # Codes triggered by files generated inside the tests below (no big or binary file committed).
@@ -39,27 +36,6 @@ UNTESTED = {"unreadable", "render-failed"}
 
 CALM = "curriculum/education/calm-classroom.md"
 CHOICE = "curriculum/act/choice-point.md"
-
-
-def make_project(target: Path, case: str | None = None) -> Path:
-    """A copy of the valid fixture project in `target`, with the overlay of `case` applied."""
-    shutil.copytree(VALID, target, dirs_exist_ok=True)
-    if case is None:
-        return target
-    overlay = BROKEN / case
-    for source in sorted(overlay.rglob("*")):
-        rel = source.relative_to(overlay)
-        if source.is_file() and rel.as_posix() not in OVERLAY_CONTROL_FILES:
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target / rel)
-    deletions = overlay / "_delete.txt"
-    if deletions.is_file():
-        for line in deletions.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                path = target / line.strip()
-                assert path.exists(), f"{case}/_delete.txt lists {line.strip()}, which is not in the fixture"
-                shutil.rmtree(path) if path.is_dir() else path.unlink()
-    return target
 
 
 def report_lines(problems: list[Problem]) -> list[str]:
