@@ -42,7 +42,7 @@ def shown_path(path: Path, root: Path) -> str:
         text = path.relative_to(root).as_posix()
     except ValueError:
         text = path.as_posix()
-    return printable(text)
+    return printable(text).replace("\n", "\\n")  # a name is one line, whatever it holds
 
 
 def printable(text: str) -> str:
@@ -151,7 +151,7 @@ def _check_entry(entry: Entry, in_docs: bool, reserved: set[str], names: frozens
     bad_part = next((part for part in entry.rel.split("/") if not SAFE_NAME.fullmatch(part)), None)
     if bad_part is not None:
         yield Problem(entry.shown, 0, "file-name",
-                      f"The name '{printable(bad_part)}' has characters that are not allowed.",
+                      f"The name '{printable(bad_part)}' has characters that are not allowed.".replace("\n", "\\n"),
                       "Rename it with letters a-z, digits, '-', '_' and '.', without spaces (e.g. 'my-session.md').")
         return
     if entry.rel.split("/")[0].startswith("."):

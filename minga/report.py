@@ -11,7 +11,8 @@ from .publishing import printable
 
 def format_problem(problem: Problem, github: bool = False) -> str:
     # Content quoted in a message may hold terminal escapes, bidi controls or newlines: never echo them.
-    file, message, hint = printable(problem.file), printable(problem.message), printable(problem.hint)
+    file = printable(problem.file).replace("\n", "\\n")
+    message, hint = printable(problem.message), printable(problem.hint)
     where = f"{file}:{problem.line}" if problem.line else file
     if github:
         # GitHub shows these on the pull request, next to the line.

@@ -63,8 +63,7 @@ def _fallback_entries(english: list[dict], code: str, translated: set[str], labe
     for doc in english:
         if f"{code}/{doc['location'].split('#', 1)[0]}" in translated:
             continue
-        entries.append(dict(doc, title=f'{doc["title"]} <small>· {escape(label)}</small>',
-                            text=f'<span lang="en" dir="ltr">{doc["text"]}</span>' if doc["text"] else ""))
+        entries.append(dict(doc, title=f'{doc["title"]} <small>· {escape(label)}</small>'))
     return entries
 
 

@@ -9,7 +9,8 @@ accepts must pass `html_findings`, `svg_findings` and `site_findings` here.
   `__config` JSON, and Material's three known inline scripts.
 - No `on*` attribute anywhere; attributes outside the allowlist are findings.
 - URLs (href, src, action, ...) are relative or http/https/mailto/tel; `src` is relative only.
-- `title`, `aria-label`, `alt` and `placeholder` hold no markup (Material's tooltips insert titles as HTML).
+- `title` holds no markup: Material's tooltips insert an element's `title` as HTML (its bundle sets
+  `innerHTML` from `e.title`); other text attributes (aria-label, alt) are only read as text.
 - SVG files: parsed as XML, no script, no `on*`, no reference outside the file.
 - Site files: known types at known places; theme files byte-identical to the theme's.
 """
@@ -53,7 +54,7 @@ href rel target hreflang type media charset name content
 src alt width height loading decoding srcset sizes
 colspan rowspan scope headers start reversed value datetime
 for placeholder autocomplete autocorrect autocapitalize spellcheck required checked disabled
-xmlns viewbox d fill stroke stroke-width fill-rule clip-rule transform points cx cy r rx ry x y x1 y1 x2 y2
+xmlns viewbox d fill stroke stroke-width stroke-linejoin stroke-linecap fill-rule clip-rule transform points cx cy r rx ry x y x1 y1 x2 y2
 style
 """.split())
 ATTRIBUTE_PREFIXES = ("aria-", "data-md-", "data-minga-")
@@ -63,7 +64,7 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "da
                             "ping", "xlink:href", "srcset", "longdesc", "manifest", "codebase", "icon"})
 LOCAL_ONLY_URL_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background"})
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-TEXT_ATTRIBUTES = frozenset({"title", "aria-label", "alt", "placeholder", "aria-description"})
+TEXT_ATTRIBUTES = frozenset({"title"})
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 STYLE_DECLARATION = re.compile(r"^\s*(flex-grow\s*:\s*\d+(\.\d+)?|width\s*:\s*\d+(\.\d+)?%)\s*;?\s*$")
 LINK_RELS = frozenset({"canonical", "prev", "next", "icon", "stylesheet", "alternate", "search"})

@@ -108,7 +108,7 @@ body("comment-then-tag", "<!-- a note --> <img src=\"x\" onerror=\"window.__pwne
 body("comment-multiline", "<!--\nnothing here\n--><img src=\"x\" onerror=\"window.__pwned=1\">", "--><img")
 body("escaped-backticks", "Type \\`<img src=\"x\" onerror=\"window.__pwned=1\">\\` to see.", "Type \\`")
 body("fence-looking-text", "    ```\n<img src=\"x\" onerror=\"window.__pwned=1\">\n\n    ```", "<img src=\"x\"")
-body("fence-inline-backticks", "A line with ``` in it\n<img src=\"x\" onerror=\"window.__pwned=1\">\nand ``` again", "<img src=\"x\"")
+body("fence-inline-backticks", "A line with ``` in it\n<img src=\"x\" onerror=\"window.__pwned=1\">\nand ``` again", "<img src=\"x\"", expect=builds(), note="an inline code span across lines: the tag is code text")
 body("reference-url-next-line", "Read [this][x].\n\n[x]:\n    javascript:window.__pwned=1", "[x]:")
 body("newline-in-url", "Read [this](<java\nscript:window.__pwned=1>).", "Read [this]")
 body("block-title", "/// note | <img src=\"x\" onerror=\"window.__pwned=1\">\nTitle.\n///", "/// note |")
