@@ -206,6 +206,8 @@ def test_editing_the_source_makes_the_translation_outdated(tmp_path):
 
 def test_translation_start_writes_words_and_hash(tmp_path):
     project = copy_project(tmp_path / "project")
+    # The page may already be translated in the bundled curriculum: start from a copy without it.
+    (project / "curriculum" / "about.sw.md").unlink(missing_ok=True)
     created = run_minga("translation", "start", "sw", "curriculum/about.md", cwd=project)
     assert created.returncode == 0, created.stderr
     target = project / "curriculum" / "about.sw.md"
