@@ -50,7 +50,7 @@ dialog marquee textarea select option
 
 ATTRIBUTES = frozenset("""
 id class lang dir title role tabindex hidden translate
-href rel target hreflang type media charset name content
+href rel target hreflang type media charset name content download
 src alt width height loading decoding srcset sizes
 colspan rowspan scope headers start reversed value datetime
 for placeholder autocomplete autocorrect autocapitalize spellcheck required checked disabled
