@@ -26,12 +26,13 @@ def _uses(text: str, forms: list[str], whole_words: bool) -> int | None:
     """Offset of the first use of any form in `text` (already casefolded), or None."""
     best = None
     for form in forms:
+        # A term may wrap onto the next line of the file: any run of spaces matches a space.
+        words = r"\s+".join(re.escape(word) for word in form.split())
         if whole_words:
-            match = re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)
-            position = match.start() if match else None
+            match = re.search(r"(?<!\w)" + words + r"(?!\w)", text)
         else:
-            found = text.find(form)  # Arabic and Swahili attach prefixes (ال، و، ku-...) to words
-            position = found if found >= 0 else None
+            match = re.search(words, text)  # Arabic and Swahili attach prefixes (ال، و، ku-...) to words
+        position = match.start() if match else None
         if position is not None and (best is None or position < best):
             best = position
     return best

@@ -37,7 +37,7 @@ h1 h2 h3 h4 h5 h6 a abbr b i em strong small sub sup kbd mark code pre samp var 
 ul ol li dl dt dd table thead tbody tfoot tr th td caption colgroup col
 img figure figcaption picture source
 label input button form
-time del ins s u wbr
+time del ins s u wbr bdi
 svg path g circle rect line polyline polygon ellipse
 """.split())
 
