@@ -160,8 +160,41 @@ def run(args: list[str], cwd: Path, timeout: float, env: dict | None = None) -> 
     return result.returncode, out, elapsed
 
 
-def minga(*args: str, cwd: Path, timeout: float = 120, env: dict | None = None) -> tuple[int, str, float]:
+def minga(*args: str, cwd: Path, timeout: float = 120, env: dict | None = None,
+          in_process: bool = False) -> tuple[int, str, float]:
+    """The `minga` command in a new process (a hang is killed after `timeout`), or, for a quick
+    `check`, in this process (the same code, without a second Python start for each case)."""
+    if in_process:
+        return _in_process(list(args), cwd, env)
     return run([sys.executable, "-m", "minga.cli", *args], cwd, timeout, env)
+
+
+def _in_process(args: list[str], cwd: Path, env: dict | None) -> tuple[int, str, float]:
+    import contextlib
+    import io
+    import signal
+    import time
+
+    from minga import cli
+
+    saved = dict(os.environ)
+    handler = signal.getsignal(signal.SIGPIPE)
+    os.environ.pop("GITHUB_ACTIONS", None)
+    os.environ.update(env or {})
+    out = io.StringIO()
+    started = time.monotonic()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            try:
+                code = cli.main(["--root", str(cwd), *args])
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        signal.signal(signal.SIGPIPE, handler)
+    text = out.getvalue().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return code, text, time.monotonic() - started
 
 
 def located_errors(output: str) -> list[tuple[str, int, str]]:
