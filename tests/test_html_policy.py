@@ -108,3 +108,31 @@ def test_svg_with_more_than_a_drawing_is_refused(svg: bytes):
 def test_our_pictures_are_drawings():
     for path in (ROOT / "curriculum" / "assets" / "images").glob("*.svg"):
         assert svg_problems(path.read_bytes()) == [], path
+
+
+def test_every_picture_byte_is_in_the_pdf_cache_key(tmp_path):
+    """A changed or removed picture remakes the PDFs that may show it (the key covers every input byte)."""
+    from minga.checking import check_project
+    from minga.pdf.jobs import Job, content_hash
+    from minga.project import load_project
+
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    project = load_project(root)
+    loaded, _ = check_project(project=project)
+    job = Job("guide", loaded.curriculum.guides[0].id, "en")
+    before = content_hash(job, loaded.curriculum, project, "shared")
+    picture = root / "curriculum/assets/images/choice-point.svg"
+    picture.write_bytes(picture.read_bytes().replace(b"#ffffff", b"#fffffe"))
+    assert content_hash(job, loaded.curriculum, project, "shared") != before
+    picture.unlink()
+    assert content_hash(job, loaded.curriculum, project, "shared") != before
+
+
+def test_the_print_renderer_remembers_which_page_asked_for_each_picture():
+    renderer = PrintMarkdown(ROOT / "mkdocs.yml")
+    context = LinkContext("act/choice-point.md", "es", "en", ROOT / "curriculum", "")
+    renderer.render("![Un cruce](../assets/images/choice-point.svg)", context)
+    asked = {url: who for url, who in renderer.askers.items() if "choice-point" in url}
+    assert asked and set(asked.values()) == {("act/choice-point.md", "es")}
