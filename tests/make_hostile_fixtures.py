@@ -1,7 +1,7 @@
 """Regenerates tests/fixtures/hostile/ (run: python tests/make_hostile_fixtures.py; it replaces the folder).
 
 The committed fixtures are the product; this script is how they were written. Edit it, rerun, review the diff."""
-import shutil, textwrap
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,6 @@ extensions through MkDocs' config loader, as the site does) and with minga's pri
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import markdown
