@@ -118,10 +118,11 @@ def reserved_paths(project, theme_dirs: Iterable[Path]) -> set[str]:
     """Site paths the build or the theme owns: a content file there would replace them."""
     reserved = set(GENERATED) | {code for code in project.language_codes}
     for folder in theme_dirs:
-        if folder.is_dir():
-            for path in folder.rglob("*"):
-                if path.is_file() and path.suffix != ".html":
-                    reserved.add(path.relative_to(folder).as_posix())
+        for parent, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith((".", "__"))]  # .icons are inlined, not copied
+            for name in files:
+                if not name.endswith((".html", ".py", ".pyc")):
+                    reserved.add((Path(parent) / name).relative_to(folder).as_posix())
     return reserved
 
 

@@ -9,6 +9,7 @@ that corresponds to the source's section where the term is first used.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .loader import Loaded
@@ -22,16 +23,19 @@ def _forms(term: GlossaryTerm) -> list[str]:
     return [form.casefold() for form in (term.term, *term.aliases) if form.strip()]
 
 
+@lru_cache(maxsize=None)
+def _pattern(form: str, whole_words: bool) -> re.Pattern:
+    # A term may wrap onto the next line of the file: any run of spaces matches a space.
+    words = r"\s+".join(re.escape(word) for word in form.split())
+    # Arabic and Swahili attach prefixes (ال، و، ku-...) to words: translations match inside words.
+    return re.compile(r"(?<!\w)" + words + r"(?!\w)" if whole_words else words)
+
+
 def _uses(text: str, forms: list[str], whole_words: bool) -> int | None:
     """Offset of the first use of any form in `text` (already casefolded), or None."""
     best = None
     for form in forms:
-        # A term may wrap onto the next line of the file: any run of spaces matches a space.
-        words = r"\s+".join(re.escape(word) for word in form.split())
-        if whole_words:
-            match = re.search(r"(?<!\w)" + words + r"(?!\w)", text)
-        else:
-            match = re.search(words, text)  # Arabic and Swahili attach prefixes (ال، و، ku-...) to words
+        match = _pattern(form, whole_words).search(text)
         position = match.start() if match else None
         if position is not None and (best is None or position < best):
             best = position
