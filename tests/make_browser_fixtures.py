@@ -60,4 +60,24 @@ b = cp.rstrip("\n") + "\n\n" + "\n\n".join([
 # Links that run script only when clicked, on a page of their own.
 bp_links = (VALID/BP).read_text().rstrip("\n") + "\n\nRead [one](<java\nscript:window.__pwned=1>) and [two][x].\n\n[x]:\n    javascript:window.__pwned=1\n"
 write("body", {CP: b, BP: bp_links})
+# ---- escaped: markup that the check accepts because it is shown as text (front matter, data,
+# doubly encoded titles): it builds, and the browser must show every payload as text, also in
+# tooltips on hover and focus (causes 1 and 3).
+D = "&amp;lt;img src=x onerror=window.__pwned=1&amp;gt;"  # a title attribute holding the text "&lt;img ...&gt;"
+t = rep(cp, "id: choice-point\ntitle: The choice point", f"id: choice-point\ntitle: {q(X + 'The choice point')}")
+t = rep(t, "audience: Adults in community groups", f"audience: {q(X)}")
+t = rep(t, "  - Name moves towards and away from what matters", f"  - {q(X)}")
+t = rep(t, "    - Strong distress", f"    - {q(X)}")
+t = rep(t, "  refer: Follow the safety protocol the same day.", f"  refer: {q(X)}")
+t = rep(t, "handouts:", f"home_practice: {q(X)}\nkey_messages: [{q(X)}]\nhandouts:")
+t = rep(t, "![A fork in a path](../assets/images/dot.svg)",
+        f"![A fork in a path](../assets/images/dot.svg \"{D}\")\n\nRead the [choice point](#the-choice-point \"{D}\").")
+write("escaped", {
+    CP: t,
+    "curriculum/_data/glossary.yml": f"- term: choice point\n  definition: {q(D + ' A moment of choice.')}\n- term: values\n  definition: {q(D)}\n",
+    "curriculum/_data/tracks.yml": f"- id: act\n  title: {q(X + 'Flexibility')}\n  description: {q(X)}\n- id: education\n  title: Education\n  description: Sessions for teachers.\n",
+    "curriculum/index.md": f"---\ntitle: {q(X + 'Home')}\ndescription: '\"><script>window.__pwned=1</script>'\n---\n\nStart with [the choice point](act/choice-point.md) and the values.\n",
+    "curriculum/act/index.md": f"---\ntitle: {q(X + 'Flexibility')}\n---\n\nRun these sessions in order.\n",
+    "facilitator_guides/foundations.yml": (VALID/"facilitator_guides/foundations.yml").read_text().replace("title: Foundations", f"title: {q(X + 'Foundations')}"),
+})
 print("ok")

@@ -247,3 +247,12 @@ def test_referral_table_in_the_readers_language(site, curriculum):
         soup = page(site, f"{lang}/safety-protocol")
         rows = soup.select("article table tbody tr")
         assert [r.find("td").get_text(strip=True) for r in rows] == [s.need for s in services], lang
+
+
+def test_material_never_turns_text_into_tooltip_html():
+    """Material's content.tooltips inserts titles as HTML and copies cut-off visible text into titles:
+    escaped text would become markup on hover. It stays off (browser tooltips show text only)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    features = [line.split("-", 1)[1].split("#")[0].strip() for line in config.splitlines()
+                if line.strip().startswith("- ") and line.strip()[2:].split("#")[0].strip().startswith(("content.", "navigation.", "search.", "toc."))]
+    assert features and "content.tooltips" not in features
