@@ -1,7 +1,14 @@
-"""Fonts embedded in the PDFs: pinned Noto packages for Latin, Arabic and Devanagari.
+"""Fonts embedded in the PDFs: pinned packages, Noto Sans for Latin and Devanagari, IBM Plex
+Sans Arabic for Arabic.
 
-The packages ship variable fonts; static instances (regular, bold) are cut once and
-cached, so that WeasyPrint embeds (and subsets) exactly the weights it uses.
+Why not Noto Sans Arabic: it draws a dotted letter as a skeleton glyph shared by several
+letters plus a dots glyph, and WeasyPrint 70 maps each glyph to the first letter it drew with
+it, so the text layer came out wrong ("نقطة" extracted as "ف ة ط ة"; Kozea/WeasyPrint#2841).
+Plex draws every letter form as its own glyph, so search, copy and screen readers get the
+real words (tests/test_print_language.py extracts the Arabic titles).
+
+Variable fonts are cut into static instances (regular, bold) once and cached, so that
+WeasyPrint embeds (and subsets) exactly the weights it uses.
 """
 
 from __future__ import annotations
@@ -27,10 +34,10 @@ class PrintFont:
 
 PRINT_FONTS = (
     PrintFont("Noto Sans", 400), PrintFont("Noto Sans", 700), PrintFont("Noto Sans", 400, "italic"),
-    PrintFont("Noto Sans Arabic", 400), PrintFont("Noto Sans Arabic", 700),
+    PrintFont("IBM Plex Sans Arabic", 400), PrintFont("IBM Plex Sans Arabic", 700),
     PrintFont("Noto Sans Devanagari", 400), PrintFont("Noto Sans Devanagari", 700),
 )
-FAMILY_STACK = '"Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari"'
+FAMILY_STACK = '"Noto Sans", "IBM Plex Sans Arabic", "Noto Sans Devanagari"'
 
 
 def font_folder() -> Path:
@@ -65,7 +72,7 @@ def _instance(font: PrintFont, target: Path) -> None:
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
-    source = fontpkg.path(font.family, style=font.style, nearest=True)
+    source = fontpkg.path(font.family, weight=font.weight, style=font.style, nearest=True)
     ttf = TTFont(source)
     if "fvar" in ttf:
         axes = {axis.axisTag: axis.defaultValue for axis in ttf["fvar"].axes}
