@@ -62,6 +62,22 @@ def referral_table(services: tuple[ReferralService, ...], localized: bool, t) ->
     return table
 
 
+def referral_sheet(services: tuple[ReferralService, ...], t) -> str:
+    """For print while no local team has checked the table: the same rows, one per need, with
+    empty cells tall enough to hand-write a name, a phone number and hours (print.css)."""
+    head = "".join(f"<th>{escape(t(key))}</th>" for key in
+                   ("referrals_need", "referral_sheet_service", "referral_sheet_contact", "referral_sheet_hours"))
+    rows = []
+    for s in services:
+        notes = f'<br><small>{escape(" ".join(s.notes.split()))}</small>' if s.notes else ""
+        rows.append(f"<tr><td><strong>{escape(' '.join(s.need.split()))}</strong>{notes}</td><td></td><td></td><td></td></tr>")
+    checked = f'<p class="referral-sheet__checked">{escape(t("referral_sheet_checked"))}: <span></span></p>'
+    # One raw HTML block (no blank line inside), so Markdown leaves it whole.
+    return (f'<p class="referral-sheet__intro"><strong>{escape(t("referral_sheet_intro"))}</strong></p>\n\n'
+            f'<table class="referral-sheet"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n\n'
+            f"{checked}\n")
+
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 

@@ -29,7 +29,11 @@ def human_size(size: int) -> str:
 
 
 def _entry(path: str, meta: dict) -> dict:
-    return {"url": f"pdf/{path}", "bytes": meta["bytes"], "size": human_size(meta["bytes"]), "pages": meta.get("pages", 0)}
+    entry = {"url": f"pdf/{path}", "bytes": meta["bytes"], "size": human_size(meta["bytes"]), "pages": meta.get("pages", 0)}
+    if "translation" in meta:
+        # How much of it is in its language: translated share, unreviewed (draft) parts, parts in English.
+        entry["translation"] = meta["translation"]
+    return entry
 
 
 def guide_pdfs(manifest: dict, guide_id: str) -> dict[str, dict[str, dict]]:
@@ -41,10 +45,13 @@ def guide_pdfs(manifest: dict, guide_id: str) -> dict[str, dict[str, dict]]:
     return out
 
 
-def handout_pdfs(manifest: dict, module_id: str) -> dict[str, dict]:
-    """lang -> {url, bytes, size, pages}."""
-    return {meta["lang"]: _entry(path, meta) for path, meta in manifest.items()
-            if meta["kind"] == "handout" and meta["item"] == module_id}
+def handout_pdfs(manifest: dict, module_id: str) -> dict[str, dict[str, dict]]:
+    """lang -> paper -> {url, bytes, size, pages}."""
+    out: dict[str, dict[str, dict]] = {}
+    for path, meta in manifest.items():
+        if meta["kind"] == "handout" and meta["item"] == module_id:
+            out.setdefault(meta["lang"], {})[meta.get("paper", "a4")] = _entry(path, meta)
+    return out
 
 
 def form_pdfs(manifest: dict, form_id: str) -> dict[str, dict]:

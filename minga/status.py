@@ -29,6 +29,32 @@ def status_of(curriculum: Curriculum, src_uri: str, lang: str) -> str:
     return translation.status(item.translation if item else None, item is not None)
 
 
+def print_share(curriculum: Curriculum, guide, lang: str) -> dict:
+    """How much of a printed guide is in `lang`: its sessions and pages, how many are translated,
+    how many of those are drafts (or behind their source), for the cover and catalog.json."""
+    uris = [curriculum.modules[m].src_uri for m in guide.modules if m in curriculum.modules]
+    sessions = [status_of(curriculum, uri, lang) for uri in uris]
+    pages = [status_of(curriculum, uri, lang) for uri in (*guide.front_matter, *guide.back_matter) if uri in curriculum.pages]
+    return _share(sessions, pages)
+
+
+def module_share(curriculum: Curriculum, src_uri: str, lang: str) -> dict:
+    """The same measure for one module's handout."""
+    return _share([status_of(curriculum, src_uri, lang)], [])
+
+
+def _share(sessions: list[str], pages: list[str]) -> dict:
+    every = sessions + pages
+    translated = [s for s in every if s != "missing"]
+    return {
+        "sessions": len(sessions),
+        "sessions_in_english": sum(1 for s in sessions if s == "missing"),
+        "translated": round(len(translated) / len(every), 3) if every else 1.0,
+        "unreviewed": sum(1 for s in every if s in ("draft", "outdated")),
+        "in_english": sum(1 for s in every if s == "missing"),
+    }
+
+
 def rows(curriculum: Curriculum, lang: str) -> dict[str, list[Row]]:
     """Rows by track id, plus '' for the other pages, in site order."""
     dates = last_changes(curriculum.root)

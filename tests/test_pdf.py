@@ -59,8 +59,9 @@ def test_every_guide_and_handout_exists_in_every_language(site, catalog, curricu
     for module in catalog["modules"]:
         if module["handouts"]:
             for lang in curriculum.languages:
-                entry = module["handout_pdfs"][lang.code]
-                assert (site / entry["url"]).stat().st_size == entry["bytes"]
+                assert set(module["handout_pdfs"][lang.code]) == {"a4", "letter"}
+                for entry in module["handout_pdfs"][lang.code].values():
+                    assert (site / entry["url"]).stat().st_size == entry["bytes"]
 
 
 def test_pages_link_the_pdfs_with_their_size(site, catalog):

@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--form", action="append", help="only this form id (may be repeated); skips guides and handouts")
     parser.add_argument("--forms", action="store_true", help="only the forms (curriculum/forms/), every one")
     parser.add_argument("--lang", action="append", help="only this language (may be repeated)")
-    parser.add_argument("--paper", choices=PAPERS, action="append", help="only this paper size for guides")
+    parser.add_argument("--paper", choices=PAPERS, action="append", help="only this paper size for guides and handouts")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: site/pdf)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     parser.add_argument("--root", type=Path, default=None)
@@ -62,7 +62,7 @@ def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, worke
     for outcome in failed:
         print(f"error[pdf-failed] {outcome.job.output} could not be made: {outcome.error}")
     outcomes = [o for o in outcomes if not o.error]
-    _write_manifest(out, outcomes)
+    _write_manifest(out, outcomes, curriculum)
     made = sum(o.made for o in outcomes)
     print(f"PDFs: {len(outcomes)} in {project.relative(out) if out.is_relative_to(project.root) else out} "
           f"({made} made, {len(outcomes) - made} unchanged) in {time.monotonic() - started:.1f} s.")
@@ -87,13 +87,23 @@ def _report_refusals(outcomes: list[Outcome], curriculum, project) -> bool:
     return found
 
 
-def _write_manifest(out: Path, outcomes: list[Outcome]) -> None:
-    """pdf/index.json: what exists, with sizes and pages, for the site and the catalog."""
+def _write_manifest(out: Path, outcomes: list[Outcome], curriculum) -> None:
+    """pdf/index.json: what exists, with sizes, pages and how much is translated, for the site and the catalog."""
     manifest = {o.job.output: {"kind": o.job.kind, "item": o.job.item, "lang": o.job.lang, "paper": o.job.paper,
-                               "bytes": o.bytes, "pages": o.pages} for o in outcomes}
+                               "bytes": o.bytes, "pages": o.pages, "translation": _translation(o.job, curriculum)}
+                for o in outcomes}
     existing = out / MANIFEST
     if existing.is_file():
         old = json.loads(existing.read_text(encoding="utf-8"))
         manifest = {**{k: v for k, v in old.items() if (out / k).is_file()}, **manifest}
     out.mkdir(parents=True, exist_ok=True)
     existing.write_text(json.dumps(dict(sorted(manifest.items())), indent=1), encoding="utf-8")
+
+
+def _translation(job, curriculum) -> dict:
+    from .. import status
+
+    if job.kind == "guide":
+        return status.print_share(curriculum, next(g for g in curriculum.guides if g.id == job.item), job.lang)
+    src_uri = curriculum.forms[job.item].src_uri if job.kind == "form" else curriculum.modules[job.item].src_uri
+    return status.module_share(curriculum, src_uri, job.lang)

@@ -10,13 +10,14 @@ from pathlib import Path
 import jinja2
 import segno
 
-from .. import __version__, forms, markdown_prep, ui, views
+from .. import __version__, forms, markdown_prep, status, ui, views
 from ..gitinfo import git
 from ..model import Curriculum, Form, Guide, Module
 from ..urls import page_url
 from .markdown import LinkContext, PrintMarkdown
 
 PAPER = {"a4": "A4", "letter": "letter"}
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class DocumentMaker:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
         self.css = (templates / "print.css").read_text(encoding="utf-8")
+        self.env.tests["rtl_text"] = lambda value: bool(RIGHT_TO_LEFT.search(str(value)))
 
     # --- Guides -------------------------------------------------------------------------
 
@@ -66,10 +68,11 @@ class DocumentMaker:
         sessions = [self._session(c.modules[m], lang, in_document) for m in guide.modules if m in c.modules]
         pages = lambda uris: [self._page(uri, lang, in_document) for uri in uris if uri in c.pages]  # noqa: E731
         language = self._language(lang)
+        share = status.print_share(c, guide, lang)
         guide, guide_translated = c.guide_in(guide, lang)
         return self.env.get_template("guide.html").render(
             t=ui.translator(lang), lang=lang, dir=language.dir, guide=guide, guide_translated=guide_translated,
-            sessions=sessions,
+            sessions=sessions, share=share,
             front=pages(guide.front_matter), back=pages(guide.back_matter), edition=self.edition,
             languages=[l.name for l in c.languages], materials=_materials(sessions),
             glossary=self._glossary_used(sessions, lang), css=self._css(paper, language.dir),
@@ -86,11 +89,13 @@ class DocumentMaker:
         html = self.md.render(body, ctx)
         handouts = [{"title": title, "html": block} for title, block in zip(module.handouts, _handout_blocks(html))]
         view = views.module_view(self.curriculum, module, lang)
+        html = _minutes_at_headings(html, view["timeline"], t_words)
         url = self._online_url(source.src_uri, lang)
+        state = status.status_of(self.curriculum, source.src_uri, lang)
         return {"id": source.id, "anchor": anchor, "module": module, "view": view, "html": html,
                 "handouts": handouts, "url": url, "qr": _qr_data_uri(url) if url else None,
                 "fallback": module.lang != lang, "words_lang": module.lang,
-                "t_words": t_words}
+                "t_words": t_words, "draft_note": _draft_note(state, ui.translator(lang))}
 
     def _page(self, src_uri: str, lang: str, in_document: dict[str, str]) -> dict:
         page = self.curriculum.in_language(self.curriculum.pages[src_uri], lang)
@@ -99,12 +104,16 @@ class DocumentMaker:
         t = ui.translator(lang)
         terms = self.curriculum.glossary.get(page.lang, ())
         body = markdown_prep.add_block_titles(page.body, ui.translator(page.lang))
-        body = markdown_prep.expand_markers(
-            body, glossary=markdown_prep.glossary_list(terms),
-            referrals=markdown_prep.referral_table(*self.curriculum.referrals_in(page.lang), t))
+        services, checked = self.curriculum.referrals_in(page.lang)
+        # On paper, an unchecked table is a sheet to fill in by hand, not rows of "to be filled in".
+        referrals = (markdown_prep.referral_table(services, checked, t) if checked
+                     else markdown_prep.referral_sheet(services, ui.translator(page.lang)))
+        body = markdown_prep.expand_markers(body, glossary=markdown_prep.glossary_list(terms), referrals=referrals)
         html = self.md.render(body, ctx)
         html = re.sub(r"<h1[^>]*>.*?</h1>", "", html, count=1, flags=re.S)  # the template prints the title
-        return {"anchor": anchor, "title": page.title or src_uri, "html": html, "words_lang": page.lang}
+        state = status.status_of(self.curriculum, src_uri, lang)
+        return {"anchor": anchor, "title": page.title or src_uri, "html": html, "words_lang": page.lang,
+                "fallback": page.lang != lang, "draft_note": _draft_note(state, t)}
 
     def _glossary_used(self, sessions: list[dict], lang: str) -> list:
         terms = self.curriculum.glossary.get(lang) or self.curriculum.glossary.get(self.curriculum.default_language.code, ())
@@ -118,7 +127,7 @@ class DocumentMaker:
 
     # --- Handouts -----------------------------------------------------------------------
 
-    def handout_html(self, source: Module, lang: str) -> str:
+    def handout_html(self, source: Module, lang: str, paper: str = "a4") -> str:
         module = self.curriculum.in_language(source, lang)
         ctx = self._context(source.src_uri, lang, {})
         html = self.md.render(markdown_prep.add_block_titles(module.body, ui.translator(module.lang)), ctx)
@@ -126,8 +135,9 @@ class DocumentMaker:
         language = self._language(lang)
         return self.env.get_template("handout.html").render(
             t=ui.translator(lang), lang=lang, dir=language.dir, module=module, handouts=list(zip(module.handouts, blocks)),
-            url=self._online_url(source.src_uri, lang), css=self._css("a4", language.dir), edition=self.edition,
+            url=self._online_url(source.src_uri, lang), css=self._css(paper, language.dir), edition=self.edition,
             title=f"{module.title}: {ui.translator(lang)('participant_handout')}", words_lang=module.lang,
+            draft_note=_draft_note(status.status_of(self.curriculum, source.src_uri, lang), ui.translator(lang)),
             referrals_warning=source.needs_local_referrals and not self.curriculum.referrals_checked(lang))
 
     # --- Forms --------------------------------------------------------------------------
@@ -164,7 +174,9 @@ class DocumentMaker:
         css = f"@page {{ size: {size}; }}\n{self.font_css}\n{self.css}"
         if direction == "rtl":
             # Running headers mirror: the guide title on the right, the session on the left.
-            css += ("\n@page { @top-left { content: string(session-title); } @top-right { content: string(guide-title); } }"
+            css += ("\n@page { @top-left { content: string(session-title); } @top-right { content: string(guide-title); }"
+                    " @bottom-left { content: none; } @bottom-right { content: string(draft-note); font-size: 9pt;"
+                    " vertical-align: top; padding-top: 4mm; } }"
                     "\n@page cover { @top-left { content: none; } @top-right { content: none; } }")
         return css
 
@@ -201,6 +213,29 @@ def _handout_blocks(html: str) -> list[str]:
         blocks.append(_remove_blocks(inner, FACILITATOR_ONLY))
         position = end
     return blocks
+
+
+def _draft_note(state: str, t) -> str:
+    """The footer of a translation nobody fluent has reviewed, or that is behind its source."""
+    return {"draft": t("print_draft_footer"), "outdated": t("print_outdated_footer")}.get(state, "")
+
+
+RE_H2 = re.compile(r"(<h2\b[^>]*>)(.*?)(</h2>)", re.S)
+
+
+def _minutes_at_headings(html: str, timeline: list[dict], t) -> str:
+    """Each section heading that names an agenda block shows its minutes, for a facilitator mid-session."""
+    minutes = {" ".join(b["title"].split()).casefold(): b["minutes"] for b in timeline}
+
+    def add(match: re.Match) -> str:
+        words = re.sub(r'<a class="headerlink".*?</a>', "", match.group(2), flags=re.S)
+        text = " ".join(re.sub(r"<[^>]+>", "", words).split()).casefold()
+        if text not in minutes:
+            return match.group(0)
+        label = t("minutes_heading", n=minutes[text])
+        return f'{match.group(1)}{match.group(2)} <span class="minutes">· {label}</span>{match.group(3)}'
+
+    return RE_H2.sub(add, html)
 
 
 def _materials(sessions: list[dict]) -> list[dict]:

@@ -32,7 +32,7 @@ class Job:
             return f"{self.lang}/{self.item}{'' if self.paper == 'a4' else '-' + self.paper}.pdf"
         if self.kind == "form":
             return f"{self.lang}/forms/{self.item}.pdf"
-        return f"{self.lang}/handouts/{self.item}.pdf"
+        return f"{self.lang}/handouts/{self.item}{'' if self.paper == 'a4' else '-' + self.paper}.pdf"
 
 
 @dataclass
@@ -59,7 +59,8 @@ def plan(curriculum, guides=None, langs=None, papers=PAPERS, forms=None) -> list
             jobs += [Job("guide", guide.id, lang, paper) for paper in papers]
         if not guides:
             for track in curriculum.tracks:
-                jobs += [Job("handout", m.id, lang) for m in curriculum.modules_of(track.id) if m.handouts]
+                jobs += [Job("handout", m.id, lang, paper) for m in curriculum.modules_of(track.id) if m.handouts
+                         for paper in papers]
             jobs += [Job("form", f, lang) for f in curriculum.forms]
     return jobs
 
@@ -136,7 +137,11 @@ def _init_worker(root: str, epoch: str | None) -> None:
     from .documents import DocumentMaker, Edition
     from .fonts import font_face_css, prepare_fonts
     from .markdown import PrintMarkdown
+    from .tagging import install as tag_languages
+    from .text_layer import install as map_text_layer
 
+    tag_languages()
+    map_text_layer()
     project = load_project(Path(root))
     loaded, _ = check_project(project=project)
     templates = project.root / "overrides" / "pdf"
@@ -159,7 +164,7 @@ def _render(job: Job, target: str) -> tuple[int, list]:
     elif job.kind == "form":
         html = maker.form_html(curriculum.forms[job.item], job.lang)
     else:
-        html = maker.handout_html(curriculum.modules[job.item], job.lang)
+        html = maker.handout_html(curriculum.modules[job.item], job.lang, job.paper)
     font_root = _worker["fonts"][0].parent.parent
     fetcher = RestrictedFetcher(roots=(project.docs_dir / "assets", font_root),
                                 names={"docs": project.docs_dir, "fonts": font_root},

@@ -116,4 +116,13 @@ class PrintMarkdown:
         self._md.reset()
         # Validation refused anything outside the allowlist; this is the second lock on the door
         # (no rel="attachment", however it is written, reaches WeasyPrint).
-        return sanitize(self._md.convert(text), for_print=True)
+        return _numbered_from_start(sanitize(self._md.convert(text), for_print=True))
+
+
+RE_OL_START = re.compile(r'<ol start="([0-9]{1,4})">')
+
+
+def _numbered_from_start(html: str) -> str:
+    """WeasyPrint reads <ol start> only with presentational hints, which we leave off: say it in
+    CSS, so "2. Why?" after a writing line prints 2 (in right-to-left lists too, print.css)."""
+    return RE_OL_START.sub(lambda m: f'<ol start="{m.group(1)}" style="counter-reset: list-item {int(m.group(1)) - 1}">', html)
