@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,12 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The bundled curriculum built by `minga build` into a temporary folder."""
+    """The bundled curriculum built by `minga build` into a temporary folder.
+
+    MINGA_TEST_SITE=path reuses a site you built yourself, to rerun a few tests quickly while
+    working; CI never sets it."""
+    if os.environ.get("MINGA_TEST_SITE"):
+        return Path(os.environ["MINGA_TEST_SITE"]).resolve()
     out = tmp_path_factory.mktemp("build") / "site"
     result = run_minga("build", "--site-dir", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr

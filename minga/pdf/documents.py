@@ -176,7 +176,7 @@ class DocumentMaker:
             # Running headers mirror: the guide title on the right, the session on the left.
             css += ("\n@page { @top-left { content: string(session-title); } @top-right { content: string(guide-title); }"
                     " @bottom-left { content: none; } @bottom-right { content: string(draft-note); font-size: 9pt;"
-                    " vertical-align: top; padding-top: 4mm; } }"
+                    " vertical-align: top; padding-top: 3mm; } }"
                     "\n@page cover { @top-left { content: none; } @top-right { content: none; } }")
         return css
 
