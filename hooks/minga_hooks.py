@@ -10,12 +10,13 @@ import logging
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import forms, markdown_prep, printed, ui, views
+from minga import forms, markdown_prep, printed, ui, views, web_assets
 from minga.html_policy import sanitize, tooltip_text
 from minga.publishing import publishable
 from minga.rendering import page_markdown
@@ -111,6 +112,8 @@ def on_env(env, config, files):
     theme_files = _our_templates(config)
     env.autoescape = lambda name: name in theme_files
     env.filters["tooltip"] = tooltip_text
+    env.filters["without_hreflang_links"] = web_assets.without_hreflang_links
+    env.filters["script_sources"] = web_assets.script_sources
     return env
 
 
@@ -180,7 +183,7 @@ def on_page_content(html, page, config, files):
     item = _item(page)
     if item is None:
         return html
-    html = sanitize(html)
+    html = web_assets.focusable_terms(sanitize(html))
     if forms.is_form(item.src_uri):
         # Form blocks are HTML we make (boxes, lines, line drawings), put back after the sanitizer.
         html = forms.fill_placeholders(html, forms.placeholder_markdown(item.body)[1])
@@ -224,7 +227,43 @@ def on_post_page(output, page, config):
     # Material puts dir on <body>; assistive tools and the PDF step read it on <html>.
     lang = _language(config)
     direction = next((l.dir for l in _state["loaded"].curriculum.languages if l.code == lang), "ltr")
-    return _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', output, count=1)
+    output = _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', output, count=1)
+    return web_assets.point_skip_link(output)
+
+
+def on_template_context(context, template_name, config):
+    # The 404 page (one per language, see on_post_template) speaks the reader's language.
+    if template_name == "404.html":
+        lang = _language(config)
+        default = _state["loaded"].curriculum.default_language.code
+        others = [l.code for l in _state["loaded"].curriculum.languages if not l.default]
+        base = urlsplit(config.site_url or "/").path
+        context["t"] = context["t_reader"] = ui.translator(lang)
+        context["minga_404"] = {"home": "" if lang == default else f"{lang}/", "base": base,
+                                "pattern": "^" + re.escape(base) + "([a-z]{2,3})/",
+                                "others": others if lang == default else []}
+    return context
+
+
+def on_post_template(output, template_name, config):
+    # MkDocs writes 404.html at the site root once per language build (the last one won): each
+    # language keeps its own in <lang>/404.html; the root one is the default language's.
+    if template_name != "404.html":
+        return output
+    lang = _language(config)
+    html = web_assets.point_skip_link(_HTML_TAG.sub(
+        lambda m: f'<html lang="{m.group(1)}" dir="{_direction(lang)}"', output, count=1))
+    if lang == _state["loaded"].curriculum.default_language.code:
+        _state["root_404"] = html
+        return html
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
+    return _state.get("root_404", html)
+
+
+def _direction(lang: str) -> str:
+    return next((l.dir for l in _state["loaded"].curriculum.languages if l.code == lang), "ltr")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search

@@ -87,7 +87,7 @@ MATERIAL_INLINE_SCRIPTS = frozenset({
     '(function(){var e=document.getElementById("__config"),c=JSON.parse(e.textContent);'
     'c.base=c.base.replace(/\\/?$/,"/LANG/");e.textContent=JSON.stringify(c)})()',
 })
-SCRIPT_SRC = re.compile(r"^(\.\./|\./|(?:/[A-Za-z0-9_.-]+)*/)*assets/javascripts/(bundle\.[0-9a-f]{8}\.min\.js|workers/search\.[0-9a-f]{8}\.min\.js)$")
+SCRIPT_SRC = re.compile(r"^(\.\./|\./|(?:/[A-Za-z0-9_.-]+)*/)*assets/javascripts/(bundle\.[0-9a-f]{8}\.min\.js|workers/search\.[0-9a-f]{8}\.min\.js|minga\.js)$")
 _BASE = re.compile(r'new URL\("[^"\\]*",location\)')
 _LANG = re.compile(r'"/[a-z]{2,3}(?:-[A-Za-z]{2,4})?/"')
 
