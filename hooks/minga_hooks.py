@@ -6,6 +6,7 @@ model (session panel, agenda, learning path, translation state) through the temp
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -16,7 +17,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import forms, markdown_prep, printed, ui, views, web_assets
+from minga import forms, markdown_prep, offline, printed, ui, views, web_assets
 from minga.html_policy import sanitize, tooltip_text
 from minga.publishing import publishable
 from minga.rendering import page_markdown
@@ -56,7 +57,8 @@ def on_config(config):
             raise PluginError(_locale_report(absent, missing))
         pdfs = printed.pdf_dir()
         _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded),
-                      pdf_dir=pdfs, manifest=printed.load_manifest(pdfs))
+                      pdf_dir=pdfs, manifest=printed.load_manifest(pdfs),
+                      offline_dir=offline.offline_dir(), bundles=offline.load_bundles(offline.offline_dir()))
     curriculum = _state["loaded"].curriculum
     config.nav = expand_nav(config.nav, curriculum)
     _translate_track_sections(config, curriculum)
@@ -166,6 +168,15 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def _offline_view(config, lang: str) -> dict:
+    """The offline copies for the home page: the zips with their size, or (in a copy) where to get them."""
+    names = {l.code: l.name for l in _state["loaded"].curriculum.languages}
+    copies = [{"lang": b.lang, "name": names.get(b.lang, b.lang), "url": b.file, "size": b.size}
+              for b in _state["bundles"].values()]
+    return {"building": offline.building_offline(), "copies": copies,
+            "download_url": (config.site_url or "").rstrip("/") + "/offline/"}
+
+
 def _safe_meta(meta: dict, item) -> dict:
     """The front matter Material reads, as escaped text: it prints these without escaping."""
     safe = {}
@@ -183,7 +194,7 @@ def on_page_content(html, page, config, files):
     item = _item(page)
     if item is None:
         return html
-    html = web_assets.focusable_terms(sanitize(html))
+    html = web_assets.focusable_tables(web_assets.focusable_terms(sanitize(html)))
     if forms.is_form(item.src_uri):
         # Form blocks are HTML we make (boxes, lines, line drawings), put back after the sanitizer.
         html = forms.fill_placeholders(html, forms.placeholder_markdown(item.body)[1])
@@ -212,7 +223,8 @@ def on_page_context(context, page, config, nav):
         context["minga"]["guides"] = views.guides_view(curriculum, manifest, lang, track=item.track)
     elif item.src_uri == "index.md":
         context["minga"] = {"tracks": views.tracks_view(curriculum, lang),
-                            "guides": views.guides_view(curriculum, manifest, lang)}
+                            "guides": views.guides_view(curriculum, manifest, lang),
+                            "offline": _offline_view(config, lang)}
     elif item.src_uri == "translation-status.md":
         context["minga"] = views.status_view(curriculum, lang)
     elif forms.is_form(item.src_uri):
@@ -270,13 +282,24 @@ def _direction(lang: str) -> str:
 def on_post_build(config):
     site = Path(config.site_dir)
     curriculum = _state["loaded"].curriculum
-    (site / "catalog.json").write_text(catalog_json(curriculum, _state["manifest"]), encoding="utf-8")
+    catalog = catalog_json(curriculum, _state["manifest"])
+    if _state["bundles"]:  # the offline copies, when this build made them (minga/offline.py)
+        catalog = json.dumps(dict(json.loads(catalog), offline={
+            b.lang: {"url": b.file, "bytes": b.bytes, "size": b.size} for b in _state["bundles"].values()}),
+            ensure_ascii=False, indent=2) + "\n"
+    (site / "catalog.json").write_text(catalog, encoding="utf-8")
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:
         if _state["pdf_dir"] is not None:
             shutil.copytree(_state["pdf_dir"], site / "pdf", dirs_exist_ok=True)
+        if _state["offline_dir"] is not None:
+            (site / "offline").mkdir(exist_ok=True)
+            for bundle in _state["bundles"].values():
+                shutil.copyfile(_state["offline_dir"] / Path(bundle.file).name, site / bundle.file)
         install_web_fonts(site / "assets" / "fonts")
         if (site / "search" / "search_index.json").is_file():
             theme_dirs = tuple(Path(d) for d in config.theme.dirs)
             split_search_index(site, curriculum.languages, views.translated_urls(curriculum), theme_dirs,
                                english_label=lambda lang: ui.translator(lang)("search_in_english"))
+            if offline.building_offline():
+                offline.write_search_scripts(site)

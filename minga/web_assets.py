@@ -51,3 +51,8 @@ def focusable_terms(html: str) -> str:
         return f'<abbr title="{match.group(1)}" tabindex="0">{match.group(2)}</abbr>'
 
     return _ABBR.sub(mark, html)
+
+
+def focusable_tables(html: str) -> str:
+    """A content table scrolls sideways on a phone: it takes focus, so a keyboard can scroll it."""
+    return html.replace("<table>", '<table tabindex="0">')
