@@ -299,7 +299,10 @@ def on_post_build(config):
         install_web_fonts(site / "assets" / "fonts")
         if (site / "search" / "search_index.json").is_file():
             theme_dirs = tuple(Path(d) for d in config.theme.dirs)
-            split_search_index(site, curriculum.languages, views.translated_urls(curriculum), theme_dirs,
+            translated = views.translated_urls(curriculum)
+            if offline.building_offline():  # pages are page.html there: so are the index's addresses
+                translated = offline.page_file_urls(translated, site)
+            split_search_index(site, curriculum.languages, translated, theme_dirs,
                                english_label=lambda lang: ui.translator(lang)("search_in_english"))
             if offline.building_offline():
                 offline.write_search_scripts(site)

@@ -180,3 +180,15 @@ def make_bundles(site: Path, out: Path, languages: list[tuple[str, str, str]], d
     (out / MANIFEST).write_text(json.dumps({b.lang: {"file": b.file, "bytes": b.bytes} for b in bundles.values()},
                                            indent=1), encoding="utf-8")
     return bundles
+
+
+def page_file_urls(urls: dict[str, set[str]], site: Path) -> dict[str, set[str]]:
+    """Site URLs in folder form (`ar/act/being-present/`) as the offline build writes them
+    (`ar/act/being-present.html`, `ar/act/index.html`): the form its search index uses."""
+    out: dict[str, set[str]] = {}
+    for lang, found in urls.items():
+        for url in found:
+            folder = url.rstrip("/")
+            index = f"{folder}/index.html" if folder else "index.html"
+            out.setdefault(lang, set()).add(index if (site / index).is_file() or not folder else f"{folder}.html")
+    return out

@@ -27,8 +27,9 @@
     win.importScripts = function () {
       return [].slice.call(arguments).reduce(function (p, src) { return p.then(function () { return add(doc, src); }); }, Promise.resolve());
     };
-    win.postMessage = function (data) { listeners.forEach(function (l) { l({ data: data }); }); };
-    function send(data) { win.dispatchEvent(new win.MessageEvent("message", { data: data })); }
+    // Messages are copied into the receiving window's own objects, as a real worker's are.
+    win.postMessage = function (data) { var copy = JSON.parse(JSON.stringify(data)); listeners.forEach(function (l) { l({ data: copy }); }); };
+    function send(data) { win.dispatchEvent(new win.MessageEvent("message", { data: win.JSON.parse(JSON.stringify(data)) })); }
     add(doc, new URL(url, location.href).href).then(function () { ready = true; queue.splice(0).forEach(send); });
     this.postMessage = function (data) { if (ready) send(data); else queue.push(data); };
     this.addEventListener = function (type, fn) { if (type === "message") listeners.push(fn); };
