@@ -150,10 +150,10 @@ def _lunr_needed(name: str, lang: str) -> bool:
 
 
 def start_page(lang: str, direction: str, title: str, label: str, home: str) -> str:
-    """minga-<lang>.html, beside the minga/ folder: the page to open first."""
+    """minga-<lang>.html, beside the minga/ folder: the page to open first (a plain link: the
+    site's allowlist admits no redirect)."""
     href = html.escape(home, quote=True)
     return (f'<!doctype html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
-            f'<meta http-equiv="refresh" content="0; url={href}">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{html.escape(title)}</title></head>'
             f'<body><p><a href="{href}">{html.escape(label)}</a></p></body></html>\n')
 

@@ -238,6 +238,7 @@ def test_offline_copy_works_from_file(phone, site, tmp_path):
         archive.extractall(tmp_path)
     start = tmp_path / "minga-ar.html"
     phone.get(start.as_uri())
+    phone.find_element("css selector", "a").click()
     time.sleep(0.5)
     assert phone.current_url.endswith("/minga/ar/index.html"), phone.current_url
     header = phone.execute_script("return getComputedStyle(document.querySelector('.md-header')).backgroundColor")
