@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test check serve pdf clean
+# axe-core, the accessibility engine the browser tests run in each page (npm, pinned; never fetched by a test).
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/node_modules/axe-core/axe.min.js
+
+.PHONY: build test check serve pdf clean weight
 
 # The virtual environment, with the pinned dependencies from pyproject.toml.
 $(INSTALLED): pyproject.toml
@@ -16,7 +20,10 @@ $(INSTALLED): pyproject.toml
 build: $(INSTALLED)  ## check the curriculum, build the site into site/
 	$(BIN)/minga build
 
-test: $(INSTALLED)  ## run the whole test suite
+$(AXE): $(INSTALLED)
+	npm install --prefix $(VENV) --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+
+test: $(INSTALLED) $(AXE)  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 check: $(INSTALLED)  ## validate the curriculum only
@@ -27,6 +34,9 @@ pdf: $(INSTALLED)  ## the printable guides and handouts only, into site/pdf/
 
 serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000/minga/
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+weight: $(INSTALLED)  ## first-load weight of every page type and language of site/ (in Chromium)
+	$(BIN)/python -m minga.weight site
 
 clean:
 	rm -rf site .site.new .site.old .site.pdf .cache

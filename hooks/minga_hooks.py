@@ -6,16 +6,18 @@ model (session panel, agenda, learning path, translation state) through the temp
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import forms, markdown_prep, printed, ui, views
+from minga import forms, markdown_prep, offline, printed, ui, views, web_assets
 from minga.html_policy import sanitize, tooltip_text
 from minga.publishing import publishable
 from minga.rendering import page_markdown
@@ -55,7 +57,8 @@ def on_config(config):
             raise PluginError(_locale_report(absent, missing))
         pdfs = printed.pdf_dir()
         _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded),
-                      pdf_dir=pdfs, manifest=printed.load_manifest(pdfs))
+                      pdf_dir=pdfs, manifest=printed.load_manifest(pdfs),
+                      offline_dir=offline.offline_dir(), bundles=offline.load_bundles(offline.offline_dir()))
     curriculum = _state["loaded"].curriculum
     config.nav = expand_nav(config.nav, curriculum)
     _translate_track_sections(config, curriculum)
@@ -111,6 +114,8 @@ def on_env(env, config, files):
     theme_files = _our_templates(config)
     env.autoescape = lambda name: name in theme_files
     env.filters["tooltip"] = tooltip_text
+    env.filters["without_hreflang_links"] = web_assets.without_hreflang_links
+    env.filters["script_sources"] = web_assets.script_sources
     return env
 
 
@@ -163,6 +168,15 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def _offline_view(config, lang: str) -> dict:
+    """The offline copies for the home page: the zips with their size, or (in a copy) where to get them."""
+    names = {l.code: l.name for l in _state["loaded"].curriculum.languages}
+    copies = [{"lang": b.lang, "name": names.get(b.lang, b.lang), "url": b.file, "size": b.size}
+              for b in _state["bundles"].values()]
+    return {"building": offline.building_offline(), "copies": copies,
+            "download_url": (config.site_url or "").rstrip("/") + "/offline/"}
+
+
 def _safe_meta(meta: dict, item) -> dict:
     """The front matter Material reads, as escaped text: it prints these without escaping."""
     safe = {}
@@ -180,7 +194,7 @@ def on_page_content(html, page, config, files):
     item = _item(page)
     if item is None:
         return html
-    html = sanitize(html)
+    html = web_assets.focusable_tables(web_assets.focusable_terms(sanitize(html)))
     if forms.is_form(item.src_uri):
         # Form blocks are HTML we make (boxes, lines, line drawings), put back after the sanitizer.
         html = forms.fill_placeholders(html, forms.placeholder_markdown(item.body)[1])
@@ -209,7 +223,8 @@ def on_page_context(context, page, config, nav):
         context["minga"]["guides"] = views.guides_view(curriculum, manifest, lang, track=item.track)
     elif item.src_uri == "index.md":
         context["minga"] = {"tracks": views.tracks_view(curriculum, lang),
-                            "guides": views.guides_view(curriculum, manifest, lang)}
+                            "guides": views.guides_view(curriculum, manifest, lang),
+                            "offline": _offline_view(config, lang)}
     elif item.src_uri == "translation-status.md":
         context["minga"] = views.status_view(curriculum, lang)
     elif forms.is_form(item.src_uri):
@@ -224,20 +239,70 @@ def on_post_page(output, page, config):
     # Material puts dir on <body>; assistive tools and the PDF step read it on <html>.
     lang = _language(config)
     direction = next((l.dir for l in _state["loaded"].curriculum.languages if l.code == lang), "ltr")
-    return _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', output, count=1)
+    output = _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', output, count=1)
+    return web_assets.point_skip_link(output)
+
+
+def on_template_context(context, template_name, config):
+    # The 404 page (one per language, see on_post_template) speaks the reader's language.
+    if template_name == "404.html":
+        lang = _language(config)
+        default = _state["loaded"].curriculum.default_language.code
+        others = [l.code for l in _state["loaded"].curriculum.languages if not l.default]
+        base = urlsplit(config.site_url or "/").path
+        context["t"] = context["t_reader"] = ui.translator(lang)
+        context["minga_404"] = {"home": "" if lang == default else f"{lang}/", "base": base,
+                                "pattern": "^" + re.escape(base) + "([a-z]{2,3})/",
+                                "others": others if lang == default else []}
+    return context
+
+
+def on_post_template(output, template_name, config):
+    # MkDocs writes 404.html at the site root once per language build (the last one won): each
+    # language keeps its own in <lang>/404.html; the root one is the default language's.
+    if template_name != "404.html":
+        return output
+    lang = _language(config)
+    html = web_assets.point_skip_link(_HTML_TAG.sub(
+        lambda m: f'<html lang="{m.group(1)}" dir="{_direction(lang)}"', output, count=1))
+    if lang == _state["loaded"].curriculum.default_language.code:
+        _state["root_404"] = html
+        return html
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
+    return _state.get("root_404", html)
+
+
+def _direction(lang: str) -> str:
+    return next((l.dir for l in _state["loaded"].curriculum.languages if l.code == lang), "ltr")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
 def on_post_build(config):
     site = Path(config.site_dir)
     curriculum = _state["loaded"].curriculum
-    (site / "catalog.json").write_text(catalog_json(curriculum, _state["manifest"]), encoding="utf-8")
+    catalog = catalog_json(curriculum, _state["manifest"])
+    if _state["bundles"]:  # the offline copies, when this build made them (minga/offline.py)
+        catalog = json.dumps(dict(json.loads(catalog), offline={
+            b.lang: {"url": b.file, "bytes": b.bytes, "size": b.size} for b in _state["bundles"].values()}),
+            ensure_ascii=False, indent=2) + "\n"
+    (site / "catalog.json").write_text(catalog, encoding="utf-8")
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:
         if _state["pdf_dir"] is not None:
             shutil.copytree(_state["pdf_dir"], site / "pdf", dirs_exist_ok=True)
+        if _state["offline_dir"] is not None:
+            (site / "offline").mkdir(exist_ok=True)
+            for bundle in _state["bundles"].values():
+                shutil.copyfile(_state["offline_dir"] / Path(bundle.file).name, site / bundle.file)
         install_web_fonts(site / "assets" / "fonts")
         if (site / "search" / "search_index.json").is_file():
             theme_dirs = tuple(Path(d) for d in config.theme.dirs)
-            split_search_index(site, curriculum.languages, views.translated_urls(curriculum), theme_dirs,
+            translated = views.translated_urls(curriculum)
+            if offline.building_offline():  # pages are page.html there: so are the index's addresses
+                translated = offline.page_file_urls(translated, site)
+            split_search_index(site, curriculum.languages, translated, theme_dirs,
                                english_label=lambda lang: ui.translator(lang)("search_in_english"))
+            if offline.building_offline():
+                offline.write_search_scripts(site)

@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 from .checking import check_project
+from urllib.parse import urlsplit
+
+from .offline import ENV_OFFLINE_DIR
 from .printed import ENV_PDF_DIR
 from .problems import errors
 from .project import Project
@@ -21,7 +24,7 @@ from .report import format_report
 def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool = True) -> int:
     """Check; make the PDFs; build the site (which links and includes them); swap it in."""
     site = (site_dir or project.root / "site").resolve()
-    _, problems = check_project(project=project)
+    loaded, problems = check_project(project=project)
     if problems:
         print(format_report(problems))
     if errors(problems):
@@ -37,8 +40,14 @@ def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool =
         from .pdf.cli import build_pdfs
 
         ok = build_pdfs(project, pdfs) == 0
-    ok = ok and _run_mkdocs(project, staging, pdfs if with_pdfs else None)
+    # The offline copies hold the PDFs: a build with PDFs makes them first, for the site to list.
+    zips = site.with_name(f".{site.name}.offline")
+    shutil.rmtree(zips, ignore_errors=True)
+    if ok and with_pdfs:
+        ok = _build_offline(project, loaded.curriculum, staging, pdfs, zips)
+    ok = ok and _run_mkdocs(project, staging, pdfs if with_pdfs else None, zips if with_pdfs else None)
     shutil.rmtree(pdfs, ignore_errors=True)
+    shutil.rmtree(zips, ignore_errors=True)
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nThe build failed; {_relative(site, project)} is unchanged.", file=sys.stderr)
@@ -48,13 +57,31 @@ def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool =
     return 0
 
 
-def _run_mkdocs(project: Project, target: Path, pdfs: Path | None) -> bool:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def _run_mkdocs(project: Project, target: Path, pdfs: Path | None, zips: Path | None = None,
+                extra: tuple[str, ...] = (), env_extra: dict | None = None) -> bool:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env_extra or {}))
     if pdfs is not None:
         env[ENV_PDF_DIR] = str(pdfs)
+    if zips is not None:
+        env[ENV_OFFLINE_DIR] = str(zips)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(project.root / "mkdocs.yml"), "--site-dir", str(target)]
+               "--config-file", str(project.root / "mkdocs.yml"), "--site-dir", str(target), *extra]
     return subprocess.run(command, cwd=project.root, env=env).returncode == 0
+
+
+def _build_offline(project: Project, curriculum, staging: Path, pdfs: Path, zips: Path) -> bool:
+    """The offline variant (pages as page.html), built into `staging` and packed per language into `zips`."""
+    from .offline import ENV_OFFLINE, make_bundles, mend_links
+    from .ui import translator
+
+    if not _run_mkdocs(project, staging, pdfs, extra=("--no-directory-urls",), env_extra={ENV_OFFLINE: "1"}):
+        return False
+    site_path = urlsplit(project.site_url or "/").path or "/"
+    mend_links(staging, site_path)
+    languages = [(l.code, l.dir, translator(l.code)("offline_start")) for l in curriculum.languages]
+    make_bundles(staging, zips, languages, curriculum.default_language.code)
+    shutil.rmtree(staging, ignore_errors=True)
+    return True
 
 
 def _swap(staging: Path, site: Path) -> None:

@@ -87,7 +87,7 @@ MATERIAL_INLINE_SCRIPTS = frozenset({
     '(function(){var e=document.getElementById("__config"),c=JSON.parse(e.textContent);'
     'c.base=c.base.replace(/\\/?$/,"/LANG/");e.textContent=JSON.stringify(c)})()',
 })
-SCRIPT_SRC = re.compile(r"^(\.\./|\./|(?:/[A-Za-z0-9_.-]+)*/)*assets/javascripts/(bundle\.[0-9a-f]{8}\.min\.js|workers/search\.[0-9a-f]{8}\.min\.js)$")
+SCRIPT_SRC = re.compile(r"^(\.\./|\./|(?:/[A-Za-z0-9_.-]+)*/)*assets/javascripts/(bundle\.[0-9a-f]{8}\.min\.js|workers/search\.[0-9a-f]{8}\.min\.js|minga\.js)$")
 _BASE = re.compile(r'new URL\("[^"\\]*",location\)')
 _LANG = re.compile(r'"/[a-z]{2,3}(?:-[A-Za-z]{2,4})?/"')
 
@@ -256,37 +256,73 @@ def site_findings(site: Path, theme_dirs: list[Path]) -> list[str]:
             continue
         if not path.is_file():
             continue
-        data = path.read_bytes()
-        suffix = path.suffix.lower()
-        if suffix == ".html":
-            if not PAGE_PATH.match(rel):
-                found.append(f"{rel}: an HTML file that is not a rendered page")
-            found.extend(html_findings(data.decode("utf-8", "replace"), rel))
-        elif suffix in {".js", ".css", ".map"}:
-            if FONT_PATH.match(rel):
-                continue
-            if not any((theme / rel).is_file() and (theme / rel).read_bytes() == data for theme in theme_dirs):
-                found.append(f"{rel}: script or stylesheet that is not the theme's own file")
-        elif suffix == ".json":
-            if re.fullmatch(r"(?:[a-z]{2,3}/)?search/search_index\.json", rel):
-                found.extend(search_index_findings(data, rel))
-            elif rel not in {"catalog.json", "pdf/index.json"}:
-                found.append(f"{rel}: unexpected JSON file")
-        elif suffix in IMAGE_SUFFIXES:
-            if suffix == ".svg":
-                found.extend(svg_findings(data, rel))
-            elif not _image_magic(data):
-                found.append(f"{rel}: not a {suffix} picture")
-        elif suffix == ".woff2":
-            if not FONT_PATH.match(rel) or not data.startswith(b"wOF2"):
-                found.append(f"{rel}: unexpected font file")
-        elif rel in {"sitemap.xml", "sitemap.xml.gz"} or re.fullmatch(r"[a-z]{2,3}/sitemap\.xml(\.gz)?", rel):
-            continue
-        elif suffix == ".pdf":
-            if not rel.startswith("pdf/") or not data.startswith(b"%PDF-"):
-                found.append(f"{rel}: unexpected PDF")
+        found.extend(_file_findings(rel, path.read_bytes(), theme_dirs))
+    return found
+
+
+# The offline copies (minga/offline.py): zips of the site's files laid out as pages `name.html`.
+OFFLINE_ZIP = re.compile(r"^offline/minga-[a-z]{2,3}\.zip$")
+OFFLINE_PAGE_PATH = re.compile(r"^(?:[a-z]{2,3}/)?(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9][a-z0-9._-]*\.html$")
+OFFLINE_START = re.compile(r"^minga-[a-z]{2,3}\.html$")
+OFFLINE_SEARCH_SCRIPT = re.compile(r"^(?:[a-z]{2,3}/)?search/search_index\.js$")
+
+
+def _file_findings(rel: str, data: bytes, theme_dirs: list[Path], offline: bool = False) -> list[str]:
+    found = []
+    suffix = Path(rel).suffix.lower()
+    if suffix == ".html":
+        if not (OFFLINE_PAGE_PATH if offline else PAGE_PATH).match(rel):
+            found.append(f"{rel}: an HTML file that is not a rendered page")
+        found.extend(html_findings(data.decode("utf-8", "replace"), rel))
+    elif offline and OFFLINE_SEARCH_SCRIPT.match(rel):
+        prefix = b"var __index = "
+        if not data.startswith(prefix):
+            found.append(f"{rel}: not a search index script")
         else:
-            found.append(f"{rel}: unexpected file type")
+            found.extend(search_index_findings(data[len(prefix):], rel))
+    elif suffix in {".js", ".css", ".map"}:
+        if not FONT_PATH.match(rel) and not any((theme / rel).is_file() and (theme / rel).read_bytes() == data for theme in theme_dirs):
+            found.append(f"{rel}: script or stylesheet that is not the theme's own file")
+    elif suffix == ".json":
+        if re.fullmatch(r"(?:[a-z]{2,3}/)?search/search_index\.json", rel):
+            found.extend(search_index_findings(data, rel))
+        elif rel not in {"catalog.json", "pdf/index.json"}:
+            found.append(f"{rel}: unexpected JSON file")
+    elif suffix in IMAGE_SUFFIXES:
+        if suffix == ".svg":
+            found.extend(svg_findings(data, rel))
+        elif not _image_magic(data):
+            found.append(f"{rel}: not a {suffix} picture")
+    elif suffix == ".woff2":
+        if not FONT_PATH.match(rel) or not data.startswith(b"wOF2"):
+            found.append(f"{rel}: unexpected font file")
+    elif rel in {"sitemap.xml", "sitemap.xml.gz"} or re.fullmatch(r"[a-z]{2,3}/sitemap\.xml(\.gz)?", rel):
+        pass
+    elif suffix == ".pdf":
+        if not rel.startswith("pdf/") or not data.startswith(b"%PDF-"):
+            found.append(f"{rel}: unexpected PDF")
+    elif not offline and OFFLINE_ZIP.match(rel):
+        found.extend(zip_findings(data, rel, theme_dirs))
+    else:
+        found.append(f"{rel}: unexpected file type")
+    return found
+
+
+def zip_findings(data: bytes, where: str, theme_dirs: list[Path]) -> list[str]:
+    """An offline copy: its start page and every file under minga/, checked as the site's files are."""
+    import io
+    import zipfile
+
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            body = archive.read(name)
+            if OFFLINE_START.match(name):
+                found.extend(f"{where}: {f}" for f in html_findings(body.decode("utf-8", "replace"), name))
+            elif name.startswith("minga/") and not name.endswith("/") and ".." not in name.split("/"):
+                found.extend(f"{where}: {f}" for f in _file_findings(name[len("minga/"):], body, theme_dirs, offline=True))
+            else:
+                found.append(f"{where}: {name}: unexpected entry")
     return found
 
 
