@@ -15,7 +15,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import forms, markdown_prep, printed, ui, views
+from minga import forms, markdown_prep, printed, shards, ui, views
 from minga.html_policy import sanitize, tooltip_text
 from minga.publishing import publishable
 from minga.rendering import page_markdown
@@ -57,6 +57,9 @@ def on_config(config):
         _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded),
                       pdf_dir=pdfs, manifest=printed.load_manifest(pdfs))
     curriculum = _state["loaded"].curriculum
+    wanted = shards.wanted_languages()
+    if wanted and config.plugins.get("i18n"):
+        shards.limit_i18n_languages(config.plugins["i18n"], wanted)  # `minga build --lang`: one CI job per language
     config.nav = expand_nav(config.nav, curriculum)
     _translate_track_sections(config, curriculum)
     return config
@@ -111,6 +114,12 @@ def on_env(env, config, files):
     theme_files = _our_templates(config)
     env.autoescape = lambda name: name in theme_files
     env.filters["tooltip"] = tooltip_text
+    wanted = shards.wanted_languages()
+    if wanted and config.plugins.get("i18n"):
+        # The first build's language switcher lists every language: keep it for all, then skip the others.
+        alternate = _state.setdefault("alternate", list(config.extra.get("alternate") or []))
+        config.extra["alternate"] = alternate
+        shards.skip_unwanted(config.plugins["i18n"], wanted)
     return env
 
 
