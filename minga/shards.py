@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import sys
 from pathlib import Path
 
 ENV_BUILD_LANGS = "MINGA_BUILD_LANGS"  # set by `minga build --lang`, read by the MkDocs hooks
@@ -72,3 +74,27 @@ def combine(shards: list[Path], out: Path, default_lang: str, root: Path) -> Non
 def _manifest(site: Path) -> dict:
     path = site / "pdf" / "index.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m minga.shards languages`: the language codes of mkdocs.yml as a JSON list (for a CI matrix)."""
+    from .project import load_project
+
+    args = argv if argv is not None else sys.argv[1:]
+    if args != ["languages"]:
+        print("usage: python -m minga.shards languages", file=sys.stderr)
+        return 2
+    codes = list(load_project().language_codes)
+    bad = [code for code in codes if not LANGUAGE_CODE.match(code)]
+    if bad:
+        print(f"mkdocs.yml: language codes must look like 'es' or 'pt-BR': {', '.join(bad)}", file=sys.stderr)
+        return 1
+    print(json.dumps(codes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
