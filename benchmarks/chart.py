@@ -1,4 +1,4 @@
-"""A small hand-drawn SVG chart of the benchmark: time and peak memory against sessions, per language count.
+"""A small hand-drawn SVG chart of the benchmark: CPU time (wall time is noisy on shared cores) and peak memory against sessions, per language count.
 
 No plotting library: the benchmark needs nothing beyond the project's own dependencies.
 """
@@ -12,7 +12,7 @@ SERIES = (("site", "minga build --no-pdf", ""), ("hooks", "mkdocs + our hooks", 
 
 
 def svg(rows) -> str:
-    panels = [_panel(rows, "wall", "Wall time (s)", 0), _panel(rows, "peak_mb", "Peak memory (MB)", 1)]
+    panels = [_panel(rows, "cpu", "CPU time (s)", 0), _panel(rows, "peak_mb", "Peak memory (MB)", 1)]
     legend = _legend(sorted({r.languages for r in rows}))
     width, height = 920, 420
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
