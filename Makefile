@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/node_modules/axe-core/axe.min.js
 
-.PHONY: build test check serve pdf clean weight
+.PHONY: build test check serve pdf bench clean weight
 
 # The virtual environment, with the pinned dependencies from pyproject.toml.
 $(INSTALLED): pyproject.toml
@@ -31,6 +31,9 @@ check: $(INSTALLED)  ## validate the curriculum only
 
 pdf: $(INSTALLED)  ## the printable guides and handouts only, into site/pdf/
 	$(BIN)/python build_pdf.py
+
+bench: $(INSTALLED)  ## build speed and memory on synthetic curricula (long; see benchmarks/README.md)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000/minga/
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve

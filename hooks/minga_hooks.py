@@ -17,7 +17,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import forms, markdown_prep, offline, printed, ui, views, web_assets
+from minga import forms, markdown_prep, offline, printed, shards, ui, views, web_assets
 from minga.html_policy import sanitize, tooltip_text
 from minga.publishing import publishable
 from minga.rendering import page_markdown
@@ -60,6 +60,9 @@ def on_config(config):
                       pdf_dir=pdfs, manifest=printed.load_manifest(pdfs),
                       offline_dir=offline.offline_dir(), bundles=offline.load_bundles(offline.offline_dir()))
     curriculum = _state["loaded"].curriculum
+    wanted = shards.wanted_languages()
+    if wanted and config.plugins.get("i18n"):
+        shards.limit_i18n_languages(config.plugins["i18n"], wanted)  # `minga build --lang`: one CI job per language
     config.nav = expand_nav(config.nav, curriculum)
     _translate_track_sections(config, curriculum)
     return config
@@ -116,6 +119,12 @@ def on_env(env, config, files):
     env.filters["tooltip"] = tooltip_text
     env.filters["without_hreflang_links"] = web_assets.without_hreflang_links
     env.filters["script_sources"] = web_assets.script_sources
+    wanted = shards.wanted_languages()
+    if wanted and config.plugins.get("i18n"):
+        # The first build's language switcher lists every language: keep it for all, then skip the others.
+        alternate = _state.setdefault("alternate", list(config.extra.get("alternate") or []))
+        config.extra["alternate"] = alternate
+        shards.skip_unwanted(config.plugins["i18n"], wanted)
     return env
 
 

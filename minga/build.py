@@ -19,10 +19,12 @@ from .printed import ENV_PDF_DIR
 from .problems import errors
 from .project import Project
 from .report import format_report
+from .shards import ENV_BUILD_LANGS
 
 
-def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool = True) -> int:
-    """Check; make the PDFs; build the site (which links and includes them); swap it in."""
+def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool = True, langs: list[str] | None = None) -> int:
+    """Check; make the PDFs; build the site (which links and includes them); swap it in.
+    `langs`: only these languages (one CI job per language; see minga/shards.py)."""
     site = (site_dir or project.root / "site").resolve()
     loaded, problems = check_project(project=project)
     if problems:
@@ -30,6 +32,11 @@ def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool =
     if errors(problems):
         print(f"\nNothing was built; {_relative(site, project)} is unchanged.", file=sys.stderr)
         return 1
+    unknown = sorted(set(langs or ()) - set(project.language_codes))
+    if unknown:
+        print(f"minga: unknown language(s): {', '.join(unknown)} (mkdocs.yml has {', '.join(project.language_codes)})",
+              file=sys.stderr)
+        return 2
     staging = site.with_name(f".{site.name}.new")
     pdfs = site.with_name(f".{site.name}.pdf")
     for folder in (staging, pdfs):
@@ -39,13 +46,15 @@ def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool =
     if with_pdfs:
         from .pdf.cli import build_pdfs
 
-        ok = build_pdfs(project, pdfs) == 0
-    # The offline copies hold the PDFs: a build with PDFs makes them first, for the site to list.
+        ok = build_pdfs(project, pdfs, langs=langs) == 0
+    # The offline copies hold the PDFs: a whole build with PDFs makes them first, for the site to
+    # list (a one-language build, for a CI shard, leaves them to the combined site).
     zips = site.with_name(f".{site.name}.offline")
     shutil.rmtree(zips, ignore_errors=True)
-    if ok and with_pdfs:
+    offline_copies = with_pdfs and not langs
+    if ok and offline_copies:
         ok = _build_offline(project, loaded.curriculum, staging, pdfs, zips)
-    ok = ok and _run_mkdocs(project, staging, pdfs if with_pdfs else None, zips if with_pdfs else None)
+    ok = ok and _run_mkdocs(project, staging, pdfs if with_pdfs else None, zips if offline_copies else None, langs=langs)
     shutil.rmtree(pdfs, ignore_errors=True)
     shutil.rmtree(zips, ignore_errors=True)
     if not ok:
@@ -58,8 +67,11 @@ def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool =
 
 
 def _run_mkdocs(project: Project, target: Path, pdfs: Path | None, zips: Path | None = None,
-                extra: tuple[str, ...] = (), env_extra: dict | None = None) -> bool:
+                extra: tuple[str, ...] = (), env_extra: dict | None = None, langs: list[str] | None = None) -> bool:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env_extra or {}))
+    env.pop(ENV_BUILD_LANGS, None)
+    if langs:
+        env[ENV_BUILD_LANGS] = ",".join(langs)
     if pdfs is not None:
         env[ENV_PDF_DIR] = str(pdfs)
     if zips is not None:

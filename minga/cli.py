@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build the site into site/ (swapped in only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     build.add_argument("--no-pdf", action="store_true", help="build the website only (no printable PDFs)")
+    build.add_argument("--lang", action="append", help="only this language (may be repeated): one CI job per language, "
+                       "then 'minga combine'")
+    combine = commands.add_parser("combine", help="one site from one-language builds (minga build --lang)")
+    combine.add_argument("out", type=Path, help="where the combined site goes")
+    combine.add_argument("shards", type=Path, nargs="+", help="the site folders of the one-language builds")
     commands.add_parser("catalog", help="print catalog.json to standard output")
     status = commands.add_parser("status", help="print the translation status of every page in every language")
     status.add_argument("--lang", action="append", help="only this language (may be repeated)")
@@ -41,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.root)
         if args.command == "build":
             from .build import build_site
-            return build_site(load_project(args.root), args.site_dir, with_pdfs=not args.no_pdf)
+            return build_site(load_project(args.root), args.site_dir, with_pdfs=not args.no_pdf, langs=args.lang)
+        if args.command == "combine":
+            return _combine(args)
         if args.command == "catalog":
             return _catalog(args.root)
         if args.command == "status":
@@ -66,6 +73,20 @@ def _check(root: Path | None) -> int:
               f"{len(curriculum.pages)} pages, {len(curriculum.guides)} guides.")
         return 0
     return 1
+
+
+def _combine(args) -> int:
+    from .shards import combine
+
+    project = load_project(args.root)
+    default = next(lang.code for lang in project.languages if lang.default)
+    try:
+        combine(args.shards, args.out, default, project.root)
+    except (ValueError, OSError) as exc:
+        print(f"minga: {exc}", file=sys.stderr)
+        return 1
+    print(f"Combined {len(args.shards)} builds into {args.out}/")
+    return 0
 
 
 def _status(args) -> int:

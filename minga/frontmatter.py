@@ -94,7 +94,14 @@ def read_text(path: Path, file: str) -> tuple[Source | None, list[Problem]]:
 
 
 def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlData | None, list[Problem]]:
-    """Load YAML safely; report syntax errors, anchors and aliases with their line."""
+    """Load YAML safely; report syntax errors, anchors and aliases with their line (remembered by
+    minga/check_cache.py: parsing keeps every value's line, in pure Python)."""
+    from .check_cache import memo
+
+    return memo("yaml", f"{file}\0{line_offset}\0{text}", lambda: _load_yaml(text, file, line_offset))
+
+
+def _load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlData | None, list[Problem]]:
     try:
         loader = _NoAliasLoader(text)  # the reader refuses control characters here, before parsing
     except yaml.reader.ReaderError as exc:

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .check_cache import memo
 from .html_policy import Finding, findings
 from .loader import DATA_DIR, Loaded
 from .model import Module, Page
@@ -35,7 +36,7 @@ def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
     config = loaded.curriculum.root / "mkdocs.yml"
     if not config.is_file():
         return
-    renderer = ContentRenderer(config)
+    renderers: list[ContentRenderer] = []  # made on the first page not remembered (reading mkdocs.yml takes time)
     seen: set[tuple[str, int, str]] = set()  # a data file's problem shows on every page: say it once
     for item in every_item(loaded):
         hidden = _invisible_in_body(item)
@@ -45,19 +46,31 @@ def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
         if long:
             yield long
             continue  # Markdown's inline parsing is quadratic in a paragraph's length: never render one
-        try:
-            html = renderer.render(page_markdown(loaded.curriculum, item))
-        except Exception as exc:  # noqa: BLE001 - any input Markdown cannot handle is a located problem, never a traceback
+        text = page_markdown(loaded.curriculum, item)
+        failed, found = memo("rendered", text, lambda: _render_findings(renderers, config, text))
+        if failed:
             yield Problem(item.file, item.body_line, "render-failed",
-                          f"This page cannot be turned into a web page ({type(exc).__name__}).",
+                          f"This page cannot be turned into a web page ({failed}).",
                           "Look for very deep nesting (lists or quotes inside each other) or unusual marks, and simplify them.")
             continue
-        for finding in findings(html):
+        for finding in found:
             problem = _problem(item, finding, loaded)
             key = (problem.file, problem.line, problem.message)
             if key not in seen:
                 seen.add(key)
                 yield problem
+
+
+def _render_findings(renderers: list[ContentRenderer], config: Path, text: str) -> tuple[str | None, list[Finding]]:
+    """(why rendering failed, or None; what the HTML holds outside the allowlist). A pure function
+    of the page's Markdown (and our code and mkdocs.yml), hence remembered by minga/check_cache.py."""
+    if not renderers:
+        renderers.append(ContentRenderer(config))
+    try:
+        html = renderers[0].render(text)
+    except Exception as exc:  # noqa: BLE001 - any input Markdown cannot handle is a located problem, never a traceback
+        return type(exc).__name__, []
+    return None, findings(html)
 
 
 MAX_LINE = 2000

@@ -85,6 +85,7 @@ RULES = {
     "duplicate-track": "The same track id is declared twice in tracks.yml.",
     "reserved-id": "A track id that the site uses for a language or its own files (es, assets, search, pdf...).",
     "duplicate-guide-module": "A guide lists the same module more than once.",
+    "guide-too-long": "A guide whose sessions and pages hold more lines than one printed document may (about 400 pages).",
     "file-name": "A file or folder name with characters outside letters, digits, '-', '_' and '.'.",
     "unpublished-file": "A file of a kind the site does not publish (only pages, data files and pictures).",
     "reserved-path": "A file or folder that would take the place of the theme's, the search's, the PDFs' or a language's.",
@@ -417,12 +418,29 @@ def check_guides(loaded: Loaded) -> Iterable[Problem]:
                 yield Problem(guide.file, lines.get(("modules", index), lines.get(("modules",), 1)), "unknown-guide-module",
                               f"The guide lists '{module_id}', which is not the id of any module.{did_you_mean(module_id, modules)}",
                               "Use the 'id' from the module's front matter.")
+        yield from _guide_size(guide, lines, loaded)
         for key in ("front_matter", "back_matter"):
             for index, page in enumerate(getattr(guide, key)):
                 if page not in loaded.curriculum.pages:
                     yield Problem(guide.file, lines.get((key, index), 1), "unknown-guide-page",
                                   f"The page '{page}' in '{key}' does not exist.{did_you_mean(page, loaded.curriculum.pages)}",
                                   "Write the page path relative to curriculum/, for example 'safety-protocol.md'.")
+
+
+MAX_GUIDE_LINES = 15000  # about 400 printed pages: WeasyPrint holds a whole document in memory while laying it out
+
+
+def _guide_size(guide, lines: dict, loaded: Loaded) -> Iterable[Problem]:
+    """A guide is one PDF made in one process: its size, hence the memory of that process, is bounded."""
+    curriculum = loaded.curriculum
+    items = [curriculum.modules[m] for m in dict.fromkeys(guide.modules) if m in curriculum.modules]
+    items += [curriculum.pages[p] for p in (*guide.front_matter, *guide.back_matter) if p in curriculum.pages]
+    total = sum(item.body.count("\n") + 1 for item in items)
+    if total > MAX_GUIDE_LINES:
+        yield Problem(guide.file, lines.get(("modules",), 1), "guide-too-long",
+                      f"The guide's sessions and pages hold {total} lines; one guide may hold at most {MAX_GUIDE_LINES} "
+                      "(about 400 printed pages).",
+                      "Split it into two guides (for example one per part of the program), each with its own manifest.")
 
 
 def check_forms(loaded: Loaded) -> Iterable[Problem]:

@@ -8,10 +8,12 @@ that corresponds to the source's section where the term is first used.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from typing import Iterable
 
+from .check_cache import memo
 from .loader import Loaded
 from .model import GlossaryTerm, Module, Page
 from .problems import Problem
@@ -65,19 +67,27 @@ def check_translations_use_glossary_terms(loaded: Loaded) -> Iterable[Problem]:
         source = curriculum.pages.get(src_uri) or curriculum.module_by_uri(src_uri)
         if source is None:
             continue
-        source_text = source.body.casefold()
         for lang, translation in sorted(by_lang.items()):
             terms = curriculum.glossary.get(lang) or ()
             if len(terms) != len(source_terms):
                 continue  # glossary.<lang>.yml does not pair entry by entry: nothing to compare
-            text = translation.body.casefold()
-            for english, local in zip(source_terms, terms):
-                used_at = _uses(source_text, _forms(english), whole_words=True)
-                if used_at is None or _uses(text, _forms(local), whole_words=False) is not None:
-                    continue
-                line = _section_line(translation, _section_of(source.body, used_at))
-                yield Problem(translation.file, line, "glossary-term",
-                              f"The source uses the glossary term '{english.term}' here, but this translation never uses "
-                              f"'{local.term}' or one of its aliases.",
-                              f"Use '{local.term}', or add the word you use to its aliases in "
-                              f"curriculum/_data/glossary.{lang}.yml if it is an accepted variant.", "warning")
+            # A pure function of both texts and both glossaries: remembered by minga/check_cache.py.
+            key = json.dumps([translation.file, translation.body_line, source.body, translation.body, lang,
+                              [[t.term, *t.aliases] for t in source_terms], [[t.term, *t.aliases] for t in terms]],
+                             ensure_ascii=False)
+            yield from memo("glossary-term", key, lambda: list(_missing_terms(source, translation, source_terms, terms, lang)))
+
+
+def _missing_terms(source: Module | Page, translation: Module | Page, source_terms, terms, lang: str) -> Iterable[Problem]:
+    source_text = source.body.casefold()
+    text = translation.body.casefold()
+    for english, local in zip(source_terms, terms):
+        used_at = _uses(source_text, _forms(english), whole_words=True)
+        if used_at is None or _uses(text, _forms(local), whole_words=False) is not None:
+            continue
+        line = _section_line(translation, _section_of(source.body, used_at))
+        yield Problem(translation.file, line, "glossary-term",
+                      f"The source uses the glossary term '{english.term}' here, but this translation never uses "
+                      f"'{local.term}' or one of its aliases.",
+                      f"Use '{local.term}', or add the word you use to its aliases in "
+                      f"curriculum/_data/glossary.{lang}.yml if it is an accepted variant.", "warning")
