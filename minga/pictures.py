@@ -59,8 +59,12 @@ WIDTH = 800
 
 def learning_path_svg(curriculum: Curriculum, track_id: str, lang: str, t) -> str:
     """A track's sessions in order as a path of numbered stones, each with its title and minutes."""
-    modules = curriculum.modules_of(track_id)
     track = curriculum.track(track_id, lang)
+    return path_svg(curriculum, curriculum.modules_of(track_id), lang, t, track.title if track else track_id)
+
+
+def path_svg(curriculum: Curriculum, modules: list[Module], lang: str, t, name: str) -> str:
+    """Sessions in order (a track's, or a guide's) as a path of numbered stones with titles and minutes."""
     rtl = lang in RTL_LANGUAGES
     font = "Noto Sans Arabic, Noto Sans, sans-serif" if rtl else "Noto Sans, sans-serif"
     height = 40 + ROW * len(modules) + 60
@@ -91,6 +95,6 @@ def learning_path_svg(curriculum: Curriculum, track_id: str, lang: str, t) -> st
     parts.append(f'<path d="M{x(30)},{height - 50} L{x(770)},{height - 50}" stroke="#000" stroke-width="3"/>')
     parts.append(f'<text x="{x(776)}" y="{height - 18}" font-family="{font}" font-size="24" text-anchor="{end}" '
                  f'fill="#000">{escape(summary)}</text>')
-    title = escape(f'{t("learning_path")}: {track.title if track else track_id}')
+    title = escape(f'{t("learning_path")}: {name}')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
             f'role="img"><title>{title}</title>' + "".join(parts) + "</svg>\n")
