@@ -165,7 +165,7 @@ def status_view(curriculum: Curriculum, lang: str) -> dict:
 
 def guides_view(curriculum: Curriculum, manifest: dict, lang: str, track: str | None = None) -> list[dict]:
     """Printable guides in `lang` that exist, with their sizes (all guides, or those of one track)."""
-    from .printed import guide_pdfs
+    from .printed import card_pdfs, guide_pdfs
 
     out = []
     for guide in curriculum.guides:
@@ -174,7 +174,8 @@ def guides_view(curriculum: Curriculum, manifest: dict, lang: str, track: str | 
         pdfs = guide_pdfs(manifest, guide.id).get(lang)
         if pdfs:
             shown, _ = curriculum.guide_in(guide, lang)
-            out.append({"id": guide.id, "title": shown.title, "sessions": len(guide.modules), "pdfs": pdfs})
+            out.append({"id": guide.id, "title": shown.title, "sessions": len(guide.modules), "pdfs": pdfs,
+                        "cards": card_pdfs(manifest, guide.id).get(lang, {})})
     return out
 
 
