@@ -60,8 +60,8 @@ def plan(curriculum, guides=None, langs=None, papers=PAPERS, forms=None) -> list
             if guides and guide.id not in guides:
                 continue
             jobs += [Job("guide", guide.id, lang, paper) for paper in papers]
-            jobs += [Job("cards", guide.id, lang, paper) for paper in CARD_PAPERS]
-        if not guides:
+        if not guides:  # like handouts, picture cards come with a whole build, not with --guide
+            jobs += [Job("cards", guide.id, lang, paper) for guide in curriculum.guides for paper in CARD_PAPERS]
             for track in curriculum.tracks:
                 jobs += [Job("handout", m.id, lang) for m in curriculum.modules_of(track.id) if m.handouts]
             jobs += [Job("form", f, lang) for f in curriculum.forms]
