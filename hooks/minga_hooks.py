@@ -241,6 +241,18 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _write_learning_paths(site: Path, curriculum) -> None:
+    """Each track's learning path as a picture, in every language (track pages and guides show it)."""
+    from minga.pictures import PATHS, learning_path_svg
+
+    folder = site / PATHS
+    folder.mkdir(parents=True, exist_ok=True)
+    for track in curriculum.tracks:
+        for lang in curriculum.languages:
+            svg = learning_path_svg(curriculum, track.id, lang.code, ui.translator(lang.code))
+            (folder / f"{track.id}.{lang.code}.svg").write_text(svg, encoding="utf-8")
+
+
 _HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"")
 
 
@@ -306,6 +318,7 @@ def on_post_build(config):
             for bundle in _state["bundles"].values():
                 shutil.copyfile(_state["offline_dir"] / Path(bundle.file).name, site / bundle.file)
         install_web_fonts(site / "assets" / "fonts")
+        _write_learning_paths(site, curriculum)
         if (site / "search" / "search_index.json").is_file():
             theme_dirs = tuple(Path(d) for d in config.theme.dirs)
             translated = views.translated_urls(curriculum)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from .model import Curriculum
-from .printed import form_pdfs, guide_pdfs, handout_pdfs
+from .pictures import picture_path, site_url
+from .printed import card_pdfs, form_pdfs, guide_pdfs, handout_pdfs
 from .status import status_of as translation_status
 from .urls import page_url
 
@@ -31,6 +32,7 @@ def build_catalog(curriculum: Curriculum, manifest: dict | None = None) -> dict:
                 "prerequisites": list(module.prerequisites),
                 "handouts": list(module.handouts),
                 "handout_pdfs": handout_pdfs(manifest, module.id),
+                "picture": _picture(curriculum, module),
                 "license": module.license,
                 "needs_local_referrals": module.needs_local_referrals,
                 "source": module.file,
@@ -50,10 +52,23 @@ def build_catalog(curriculum: Curriculum, manifest: dict | None = None) -> dict:
                     "modules": [m.id for m in curriculum.modules_of(t.id)]} for t in curriculum.tracks],
         "modules": modules,
         "guides": [{"id": g.id, "title": g.title, "audience": g.audience, "description": g.description,
-                    "modules": list(g.modules), "source": g.file, "pdfs": guide_pdfs(manifest, g.id)}
+                    "modules": list(g.modules), "source": g.file, "pdfs": guide_pdfs(manifest, g.id),
+                    "card_pdfs": card_pdfs(manifest, g.id)}
                    for g in curriculum.guides],
         "forms": [_form(curriculum, form, manifest) for form in curriculum.forms.values()],
     }
+
+
+def _picture(curriculum: Curriculum, module) -> dict | None:
+    """A module's picture card: its file, and its URL and alt text in every language."""
+    path = picture_path(module.picture.image) if module.picture else None
+    if path is None:
+        return None
+    docs = curriculum.docs_dir.resolve().relative_to(curriculum.root.resolve()).as_posix()
+    return {"source": f"{docs}/{path}",
+            "languages": {lang.code: {"url": site_url(curriculum, path, lang.code),
+                                      "alt": curriculum.in_language(module, lang.code).picture.alt}
+                          for lang in curriculum.languages}}
 
 
 def _form(curriculum: Curriculum, form, manifest: dict) -> dict:

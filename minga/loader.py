@@ -14,7 +14,7 @@ from .body import BodyStructure, scan
 from .frontmatter import Document, load_yaml, read_document, read_text
 from .frontmatter import locate as frontmatter_locate
 from .model import (AgendaBlock, Curriculum, Form, GlossaryTerm, GroupSize, Guide, Module, Page,
-                    ReferralService, Safety, SourceRef, Track)
+                    Picture, ReferralService, Safety, SourceRef, Track)
 from .problems import Problem, did_you_mean
 from .html_policy import web_url
 from .publishing import RESERVED_IDS, contained
@@ -191,6 +191,9 @@ def _module(doc: Document, content: ContentFile, project: Project, loaded: Loade
                                 _text(s.get("license"))) for s in meta.get("sources") or ()),
         license=_text(meta.get("license")) or project.license,
         needs_local_referrals=meta.get("needs_local_referrals") is True,
+        picture=Picture(str(meta["picture_card"]["image"]).strip(), str(meta["picture_card"]["alt"]).strip(), content.lang,
+                        doc.line_of(("picture_card", "image"))) if meta.get("picture_card") else None,
+        participant_title=_text(meta.get("participant_title")),
     )
 
 

@@ -58,6 +58,16 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A session's picture card: an SVG in assets/images/ and what it shows, in words."""
+
+    image: str  # path under curriculum/assets/images/, e.g. cards/being-present.svg
+    alt: str  # what the picture shows, for people who cannot see it
+    lang: str  # the language of `alt`: a translation without its own alt keeps its source's
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class GroupSize:
     min: int
     max: int
@@ -103,6 +113,8 @@ class Module:
     license: str = "CC-BY-SA-4.0"
     translation: TranslationInfo | None = None  # set on translations only
     needs_local_referrals: bool = False  # cannot be run until the local referral table is checked
+    picture: Picture | None = None  # the picture card, shown on the page, the handout and the card set
+    participant_title: str | None = None  # printed on participant material instead of a title naming a sensitive topic
 
     def line_of(self, *path) -> int:
         from .frontmatter import locate

@@ -58,3 +58,12 @@ def form_pdfs(manifest: dict, form_id: str) -> dict[str, dict]:
     """lang -> {url, bytes, size, pages} of one form."""
     return {meta["lang"]: _entry(path, meta) for path, meta in manifest.items()
             if meta["kind"] == "form" and meta["item"] == form_id}
+
+
+def card_pdfs(manifest: dict, guide_id: str) -> dict[str, dict[str, dict]]:
+    """lang -> paper (a4 | a5) -> {url, bytes, size, pages} of a guide's picture cards."""
+    out: dict[str, dict[str, dict]] = {}
+    for path, meta in manifest.items():
+        if meta["kind"] == "cards" and meta["item"] == guide_id:
+            out.setdefault(meta["lang"], {})[meta["paper"]] = _entry(path, meta)
+    return out

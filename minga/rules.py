@@ -15,6 +15,8 @@ from . import forms
 from .body import BodyStructure, slug
 from .loader import Loaded, kind_of
 from .model import Module
+from .picture_rules import (check_picture_files_exist, check_pictures_described_in_every_language,
+                            check_promised_pictures_exist)
 from .problems import Problem, did_you_mean
 from .publishing import check_files_are_publishable
 from .rendered_rules import check_rendered_html_is_allowed
@@ -95,6 +97,8 @@ RULES = {
     "form-rows": "A '/// table' without a number of rows (or '/// lines' with a wrong number).",
     "form-items": "A form block without the list items it needs, or an unknown '[word]' in an item.",
     "form-translation": "A translated form whose blocks, rows or items do not match its source.",
+    "picture-missing": "A session that mentions a picture card or picture version has no 'picture_card'.",
+    "picture-alt": "A translation of a session with a picture card does not say what the picture shows.",
 }
 
 
@@ -478,8 +482,9 @@ def _docs_rel(loaded: Loaded) -> str:
 FILE_CHECKS = (check_block_types_are_known, check_blocks_are_closed, check_no_attribute_lists,
                check_markers_are_known, check_images, check_links)
 MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size_is_a_range,
-                 check_agenda_blocks_have_sections, check_handouts_match_blocks)
+                 check_agenda_blocks_have_sections, check_handouts_match_blocks,
+                 check_promised_pictures_exist, check_picture_files_exist)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
                      check_files_are_publishable, check_rendered_html_is_allowed, check_forms,
-                     check_translations_use_glossary_terms)
+                     check_translations_use_glossary_terms, check_pictures_described_in_every_language)

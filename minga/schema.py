@@ -224,6 +224,12 @@ SOURCE = Mapping({
     "license": Field(Text()),
 })
 
+# A session's picture card (an SVG under curriculum/assets/images/, usually cards/<id>.svg).
+PICTURE = Mapping({
+    "image": Field(Text(max_length=200), True, "image: cards/being-present.svg"),
+    "alt": Field(Text(max_length=600), True, "alt: A small boat held by an anchor on rough water"),
+})
+
 MODULE = Mapping({
     "id": Field(ID, True, "id: being-present"),
     "title": Field(TITLE, True, "title: Being present"),
@@ -247,6 +253,10 @@ MODULE = Mapping({
     # true for a session that cannot be run safely without a checked local referral table:
     # its pages and printouts warn while that language's table is not `localized: true`.
     "needs_local_referrals": Field(Flag()),
+    "picture_card": Field(PICTURE),
+    # A neutral title for handouts and picture cards that participants take home, where the
+    # session title names a sensitive topic (a paper found at home can put someone at risk).
+    "participant_title": Field(TITLE),
 })
 
 PAGE = Mapping({

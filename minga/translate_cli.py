@@ -59,6 +59,12 @@ def start(project: Project, lang: str, source: Path) -> Path:
         meta["agenda"] = [{"title": item["title"]} for item in meta["agenda"] if isinstance(item, dict)]
     if isinstance(meta.get("safety"), dict):
         meta["safety"] = {k: v for k, v in meta["safety"].items() if k != "protocol"}
+    if words == translation.MODULE_WORDS:
+        for key in translation.WORDS_OUTSIDE_HASH:
+            if isinstance(doc.meta.get(key), dict):
+                meta[key] = {"alt": doc.meta[key].get("alt")}  # the picture itself comes from the source
+            elif doc.meta.get(key):
+                meta[key] = doc.meta[key]
     meta["translation"] = {"source_hash": translation.source_hash(doc, words), "status": "draft"}
     target.write_text("---\n" + _dump(meta) + "---\n" + doc.body, encoding="utf-8")
     return target

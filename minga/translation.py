@@ -25,6 +25,10 @@ HASH_LENGTH = 12
 MODULE_WORDS = ("title", "audience", "objectives", "materials", "preparation", "key_messages", "agenda",
                 "safety", "home_practice", "adaptations", "handouts")
 PAGE_WORDS = ("title", "description")
+# Words that a translation carries but that are left out of the source hash: a picture's alt text
+# and the participant title were added to every translation at once, and the checks require them
+# in every language (picture-alt), so leaving them out never hides a missing translation.
+WORDS_OUTSIDE_HASH = ("participant_title", "picture_card")
 # Keys that must be identical to the source when a translation repeats them.
 MODULE_STRUCTURE = ("id", "track", "order", "duration_minutes", "prerequisites", "group_size", "sources", "license",
                     "needs_local_referrals")
@@ -48,6 +52,8 @@ TRANSLATED_MODULE = schema.Mapping({
     "title": schema.Field(schema.Text(), True),
     "agenda": schema.Field(schema.ListOf(_agenda_item, 1)),
     "safety": schema.Field(_safety),
+    # The picture comes from the source; a translation says what it shows in its own words.
+    "picture_card": schema.Field(schema.Mapping({"alt": schema.PICTURE.fields["alt"]})),
     "translation": schema.Field(TRANSLATION, True),
 })
 
@@ -96,6 +102,10 @@ def translated_module(doc: Document, source: Module, source_doc: Document, lang:
         home_practice=str(meta["home_practice"]).strip() if meta.get("home_practice") else source.home_practice,
         adaptations=tuple((k, str(v).strip()) for k, v in (meta.get("adaptations") or {}).items() if v) or source.adaptations,
         handouts=texts("handouts", source.handouts),
+        picture=dataclasses.replace(source.picture, alt=str(meta["picture_card"]["alt"]).strip(), lang=lang,
+                                    line=doc.line_of(("picture_card", "alt")))
+        if source.picture and meta.get("picture_card") else source.picture,
+        participant_title=str(meta["participant_title"]).strip() if meta.get("participant_title") else None,
         file=file, lang=lang, body=doc.body, body_line=doc.body_line, lines=doc.lines,
         translation=_info(meta, source_doc, MODULE_WORDS),
     )

@@ -5,6 +5,7 @@ URLs here are relative to the site root; templates pass them through MkDocs' `ur
 
 from __future__ import annotations
 
+from . import pictures
 from .body import slug
 from .model import Curriculum, Module
 from .urls import page_url
@@ -65,6 +66,7 @@ def module_view(curriculum: Curriculum, module: Module, lang: str) -> dict:
         "adaptations": [{"key": "adapt_" + key, "text": text} for key, text in module.adaptations],
         # Said at the top of the page and of its printouts until this language's referral table is checked.
         "referrals_warning": source.needs_local_referrals and not curriculum.referrals_checked(lang),
+        "picture": pictures.picture_view(curriculum, module, lang),
     }
 
 
@@ -82,7 +84,10 @@ def track_view(curriculum: Curriculum, track_id: str, lang: str) -> dict:
             "url": page_url(module.src_uri, lang, default), "objectives": shown.objectives,
             "audience": shown.audience, "prerequisites": module.prerequisites,
         })
-    return {"track": track, "steps": steps, "total": total, "total_hm": hours_minutes(total), "count": len(steps)}
+    hexaflex = pictures.hexaflex_path(curriculum) if track_id == pictures.HEXAFLEX_TRACK else None
+    return {"track": track, "steps": steps, "total": total, "total_hm": hours_minutes(total), "count": len(steps),
+            "path_picture": f"{pictures.PATHS}/{track_id}.{lang}.svg",
+            "hexaflex": pictures.site_url(curriculum, hexaflex, lang) if hexaflex else None}
 
 
 def tracks_view(curriculum: Curriculum, lang: str) -> list[dict]:
@@ -160,7 +165,7 @@ def status_view(curriculum: Curriculum, lang: str) -> dict:
 
 def guides_view(curriculum: Curriculum, manifest: dict, lang: str, track: str | None = None) -> list[dict]:
     """Printable guides in `lang` that exist, with their sizes (all guides, or those of one track)."""
-    from .printed import guide_pdfs
+    from .printed import card_pdfs, guide_pdfs
 
     out = []
     for guide in curriculum.guides:
@@ -169,7 +174,8 @@ def guides_view(curriculum: Curriculum, manifest: dict, lang: str, track: str | 
         pdfs = guide_pdfs(manifest, guide.id).get(lang)
         if pdfs:
             shown, _ = curriculum.guide_in(guide, lang)
-            out.append({"id": guide.id, "title": shown.title, "sessions": len(guide.modules), "pdfs": pdfs})
+            out.append({"id": guide.id, "title": shown.title, "sessions": len(guide.modules), "pdfs": pdfs,
+                        "cards": card_pdfs(manifest, guide.id).get(lang, {})})
     return out
 
 

@@ -67,7 +67,7 @@ def test_every_guide_and_handout_exists_in_every_language(site, catalog, curricu
 def test_pages_link_the_pdfs_with_their_size(site, catalog):
     home = BeautifulSoup((site / "es" / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = home.select("#printable-guides ~ ul a[href$='.pdf']")
-    assert len(links) == 2 * len(catalog["guides"])
+    assert len(links) == 4 * len(catalog["guides"])  # the guide in A4 and Letter, its picture cards in A4 and A5
     assert all("/pdf/es/" in "/" + a["href"].lstrip("./") or "pdf/es/" in a["href"] for a in links)
     module = next(m for m in catalog["modules"] if m["handouts"])
     page = BeautifulSoup((site / module["url"] / "index.html").read_text(encoding="utf-8"), "html.parser")

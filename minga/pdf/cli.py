@@ -19,7 +19,7 @@ MANIFEST = "index.json"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_pdf.py", description="Make printable facilitator guides, participant handouts and forms.")
-    parser.add_argument("--guide", action="append", help="only this guide id (may be repeated); skips handouts")
+    parser.add_argument("--guide", action="append", help="only this guide id (may be repeated); skips handouts and picture cards")
     parser.add_argument("--form", action="append", help="only this form id (may be repeated); skips guides and handouts")
     parser.add_argument("--forms", action="store_true", help="only the forms (curriculum/forms/), every one")
     parser.add_argument("--lang", action="append", help="only this language (may be repeated)")
@@ -103,7 +103,7 @@ def _write_manifest(out: Path, outcomes: list[Outcome], curriculum) -> None:
 def _translation(job, curriculum) -> dict:
     from .. import status
 
-    if job.kind == "guide":
+    if job.kind in ("guide", "cards"):
         return status.print_share(curriculum, next(g for g in curriculum.guides if g.id == job.item), job.lang)
     src_uri = curriculum.forms[job.item].src_uri if job.kind == "form" else curriculum.modules[job.item].src_uri
     return status.module_share(curriculum, src_uri, job.lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -10,7 +11,7 @@ from pathlib import Path
 import jinja2
 import segno
 
-from .. import __version__, forms, markdown_prep, status, ui, views
+from .. import __version__, forms, markdown_prep, pictures, status, ui, views
 from ..gitinfo import git
 from ..model import Curriculum, Form, Guide, Module
 from ..urls import page_url
@@ -58,6 +59,7 @@ class DocumentMaker:
                                       trim_blocks=True, lstrip_blocks=True)
         self.css = (templates / "print.css").read_text(encoding="utf-8")
         self.env.tests["rtl_text"] = lambda value: bool(RIGHT_TO_LEFT.search(str(value)))
+        self.pictures_css = (templates / "pictures.css").read_text(encoding="utf-8")
 
     # --- Guides -------------------------------------------------------------------------
 
@@ -76,7 +78,7 @@ class DocumentMaker:
             front=pages(guide.front_matter), back=pages(guide.back_matter), edition=self.edition,
             languages=[l.name for l in c.languages], materials=_materials(sessions),
             glossary=self._glossary_used(sessions, lang), css=self._css(paper, language.dir),
-            title=guide.title, site_url=self.md.site_url,
+            title=guide.title, site_url=self.md.site_url, pictures=self.guide_pictures(guide, lang),
             guide_url=self.md.site_url.rstrip("/") + "/" + page_url("index.md", lang, default) if self.md.site_url else "",
         )
 
@@ -136,9 +138,56 @@ class DocumentMaker:
         return self.env.get_template("handout.html").render(
             t=ui.translator(lang), lang=lang, dir=language.dir, module=module, handouts=list(zip(module.handouts, blocks)),
             url=self._online_url(source.src_uri, lang), css=self._css(paper, language.dir), edition=self.edition,
-            title=f"{module.title}: {ui.translator(lang)('participant_handout')}", words_lang=module.lang,
+            title=f"{module.participant_title or module.title}: {ui.translator(lang)('participant_handout')}", words_lang=module.lang,
             draft_note=_draft_note(status.status_of(self.curriculum, source.src_uri, lang), ui.translator(lang)),
+            picture=self._picture(module, lang),
             referrals_warning=source.needs_local_referrals and not self.curriculum.referrals_checked(lang))
+
+    # --- Picture cards ------------------------------------------------------------------
+
+    def cards_html(self, guide: Guide, lang: str, paper: str) -> str:
+        """A guide's picture cards: one per A4 page (landscape), or two A5 cards per A4 sheet with cut marks."""
+        c = self.curriculum
+        cards = []
+        for number, module_id in enumerate((m for m in guide.modules if m in c.modules), start=1):
+            module = c.in_language(c.modules[module_id], lang)
+            picture = self._picture(module, lang)
+            if picture:
+                cards.append({"number": number, "title": module.participant_title or module.title, **picture})
+        hexaflex = pictures.hexaflex_path(c)
+        if hexaflex and any(c.modules[m].track == pictures.HEXAFLEX_TRACK for m in guide.modules if m in c.modules):
+            t = ui.translator(lang)
+            cards.insert(0, {"number": None, "title": t("six_skills"), "alt": t("hexaflex_alt"), "alt_lang": lang,
+                             "src": "minga:docs/" + pictures.localized(c, hexaflex, lang)})
+        language = self._language(lang)
+        guide, _ = c.guide_in(guide, lang)
+        t = ui.translator(lang)
+        size = "A4 landscape" if paper == "a4" else "A4"
+        return self.env.get_template("cards.html").render(
+            t=t, lang=lang, dir=language.dir, cards=cards, paper=paper, guide=guide,
+            title=f"{guide.title}: {t('picture_cards')}",
+            css=f"@page {{ size: {size}; margin: 12mm; }}\n{self.font_css}\n{self.pictures_css}")
+
+    def _picture(self, module: Module, lang: str) -> dict | None:
+        """A module's picture card for print: our own file in the language of the document."""
+        view = pictures.picture_view(self.curriculum, module, lang)
+        if view is None:
+            return None
+        return {"src": "minga:docs/" + view["docs_path"], "alt": view["alt"], "alt_lang": view["alt_lang"]}
+
+    def guide_pictures(self, guide: Guide, lang: str) -> dict:
+        """What the guide shows before its sessions: its path of sessions, and the six skills for ACT."""
+        c = self.curriculum
+        modules = [c.modules[m] for m in guide.modules if m in c.modules]
+        t = ui.translator(lang)
+        shown, _ = c.guide_in(guide, lang)
+        svg = pictures.path_svg(c, modules, lang, t, shown.title)
+        hexaflex = pictures.hexaflex_path(c)
+        acts = hexaflex and any(m.track == pictures.HEXAFLEX_TRACK for m in modules)
+        return {"path_src": "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"),
+                "path_alt": t("learning_path_alt"),
+                "hexaflex_src": "minga:docs/" + pictures.localized(c, hexaflex, lang) if acts else None,
+                "hexaflex_alt": t("hexaflex_alt")}
 
     # --- Forms --------------------------------------------------------------------------
 
@@ -171,7 +220,7 @@ class DocumentMaker:
 
     def _css(self, paper: str, direction: str, orientation: str = "portrait") -> str:
         size = PAPER[paper] + (" landscape" if orientation == "landscape" else "")
-        css = f"@page {{ size: {size}; }}\n{self.font_css}\n{self.css}"
+        css = f"@page {{ size: {size}; }}\n{self.font_css}\n{self.css}\n{self.pictures_css}"
         if direction == "rtl":
             # Running headers mirror: the guide title on the right, the session on the left.
             css += ("\n@page { @top-left { content: string(session-title); } @top-right { content: string(guide-title); }"

@@ -106,6 +106,11 @@ class RestrictedFetcher(URLFetcher):
             body = base64.b64decode(payload) if header.endswith(";base64") else unquote(payload).encode()
         except ValueError:
             return self._refuse(url, "this inline image cannot be read")
+        if mime == "image/svg+xml":  # a picture we made (a learning path): the same rules as a file
+            if svg_problems(body):
+                return self._refuse(url, "this SVG picture holds more than a drawing: " + svg_problems(body)[0])
+            if RTL_TEXT.search(body.decode("utf-8", "replace")):
+                return URLFetcherResponse("data:image/png;x-rasterized", self._raster(body), {"Content-Type": "image/png"})
         return URLFetcherResponse(url, body, {"Content-Type": mime})
 
     def _refuse(self, url: str, reason: str):

@@ -15,11 +15,12 @@ from pathlib import Path
 from .. import __version__
 
 PAPERS = ("a4", "letter")
+CARD_PAPERS = ("a4", "a5")
 
 
 @dataclass(frozen=True)
 class Job:
-    kind: str  # guide | handout | form
+    kind: str  # guide | handout | form | cards
     item: str  # guide id, module id or form id
     lang: str
     paper: str = "a4"
@@ -32,6 +33,8 @@ class Job:
             return f"{self.lang}/{self.item}{'' if self.paper == 'a4' else '-' + self.paper}.pdf"
         if self.kind == "form":
             return f"{self.lang}/forms/{self.item}.pdf"
+        if self.kind == "cards":  # a guide's picture cards: one per A4 page, or two A5 cards per A4 sheet
+            return f"{self.lang}/cards/{self.item}{'' if self.paper == 'a4' else '-' + self.paper}.pdf"
         return f"{self.lang}/handouts/{self.item}{'' if self.paper == 'a4' else '-' + self.paper}.pdf"
 
 
@@ -57,7 +60,8 @@ def plan(curriculum, guides=None, langs=None, papers=PAPERS, forms=None) -> list
             if guides and guide.id not in guides:
                 continue
             jobs += [Job("guide", guide.id, lang, paper) for paper in papers]
-        if not guides:
+        if not guides:  # like handouts, picture cards come with a whole build, not with --guide
+            jobs += [Job("cards", guide.id, lang, paper) for guide in curriculum.guides for paper in CARD_PAPERS]
             for track in curriculum.tracks:
                 jobs += [Job("handout", m.id, lang, paper) for m in curriculum.modules_of(track.id) if m.handouts
                          for paper in papers]
@@ -85,7 +89,7 @@ def _inputs(job: Job, curriculum, project) -> set[str]:
     assets = project.docs_dir / "assets"
     if assets.is_dir():
         files |= {project.relative(path) for path in assets.rglob("*") if path.is_file()}
-    if job.kind == "guide":
+    if job.kind in ("guide", "cards"):
         guide = next(g for g in curriculum.guides if g.id == job.item)
         files.add(guide.file)
         uris = [curriculum.modules[m].src_uri for m in guide.modules if m in curriculum.modules]
@@ -120,7 +124,7 @@ def shared_inputs(project, templates: Path) -> str:
             if path.is_file() and path.suffix in {".html", ".css", ".py", ".yml"}:
                 digest.update(path.name.encode() + path.read_bytes())
     digest.update((project.root / "mkdocs.yml").read_bytes())
-    for module in ("markdown_prep.py", "views.py", "urls.py", "forms.py"):
+    for module in ("markdown_prep.py", "views.py", "urls.py", "forms.py", "pictures.py"):
         digest.update((Path(__file__).parent.parent / module).read_bytes())
     digest.update(f"{weasyprint.__version__};{__version__};{versions()};{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     return digest.hexdigest()
@@ -163,6 +167,8 @@ def _render(job: Job, target: str) -> tuple[int, list]:
         html = maker.guide_html(guide, job.lang, job.paper)
     elif job.kind == "form":
         html = maker.form_html(curriculum.forms[job.item], job.lang)
+    elif job.kind == "cards":
+        html = maker.cards_html(next(g for g in curriculum.guides if g.id == job.item), job.lang, job.paper)
     else:
         html = maker.handout_html(curriculum.modules[job.item], job.lang, job.paper)
     font_root = _worker["fonts"][0].parent.parent
