@@ -226,7 +226,8 @@ class DocumentMaker:
             css += ("\n@page { @top-left { content: string(session-title); } @top-right { content: string(guide-title); }"
                     " @bottom-left { content: none; } @bottom-right { content: string(draft-note); font-size: 9pt;"
                     " vertical-align: top; padding-top: 3mm; } }"
-                    "\n@page cover { @top-left { content: none; } @top-right { content: none; } }")
+                    "\n@page cover { @top-left { content: none; } @top-right { content: none; } }"
+                    "\n@page handout { @top-left { content: none; } @top-right { content: none; } }")
         return css
 
 
