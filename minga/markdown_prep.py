@@ -10,7 +10,7 @@ from markupsafe import escape
 from .body import slug
 from .model import GlossaryTerm, ReferralService
 
-RE_UNTITLED_BLOCK = re.compile(r"^(\s{0,3}/{3,}\s*)(say|note|steps|discuss|handout|safety|adapt)\s*$", re.M)
+RE_UNTITLED_BLOCK = re.compile(r"^(\s{0,3}/{3,}\s*)(say|note|steps|discuss|handout|safety|adapt|aside|answer)\s*$", re.M)
 REFERRALS_MARKER = "<!-- minga:referrals -->"
 GLOSSARY_MARKER = "<!-- minga:glossary -->"
 FORMS_MARKER = "<!-- minga:forms -->"

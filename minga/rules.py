@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from . import forms
+from .foreign import describe_tool, target_of
 from .body import BodyStructure, slug
 from .loader import Loaded, kind_of
 from .model import Module
@@ -20,7 +22,7 @@ from .publishing import check_files_are_publishable
 from .rendered_rules import check_rendered_html_is_allowed
 from .terminology import check_translations_use_glossary_terms
 
-BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt")
+BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt", "aside", "answer")
 MARKERS = ("minga:referrals", "minga:glossary", "minga:forms")
 # Anchors our templates add to every module page, so that content can link to them.
 MODULE_ANCHORS = ("at-a-glance", "agenda", "safety", "key-messages", "home-practice", "adaptations",
@@ -59,6 +61,7 @@ RULES = {
     "group-size": "group_size min is larger than max.",
     "agenda-section": "An agenda block has no '## ' section with its title.",
     "unknown-block": "A '///' block type outside the closed set.",
+    "foreign-block": "A block of another tool ('::: challenge', '!!! note') that would show as plain text.",
     "unclosed-block": "A '///' block that is never closed.",
     "stray-block-end": "A closing '///' with no open block.",
     "handout-mismatch": "handouts in front matter and handout blocks do not match.",
@@ -204,6 +207,25 @@ def check_block_types_are_known(file: str, structure: BodyStructure, loaded: Loa
                           "Blocks can be: " + ", ".join(BLOCK_TYPES) + " (see CONTRIBUTING.md).")
 
 
+def check_no_foreign_blocks(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    for block in structure.foreign:
+        shown = f"{block.fence} {block.name}"
+        where = f"'{shown}' is {describe_tool(block.fence)}: Minga does not read it, and the page would show it as plain text."
+        target = target_of(block.name)
+        closing = "its closing ':::'" if block.fence.startswith(":") else "the end of its indented lines"
+        indent = "" if block.fence.startswith(":") else ", without their 4-space indent"
+        if target is None:
+            hint = ("Use a Minga block: " + ", ".join(f"/// {b}" for b in BLOCK_TYPES) +
+                    f". Write '/// type | title' on this line, the lines inside{indent}, and a line with only '///' at {closing}.")
+        elif target.key:
+            hint = f"Move its items into the front matter list '{target.key}', one '- item' per line, and delete the block."
+        else:
+            why = f" ({target.why})" if target.why else ""
+            hint = (f"Use '/// {target.block}'{why}: write '/// {target.block} | title' on this line, the lines inside{indent}, "
+                    f"and a line with only '///' at {closing}.")
+        yield Problem(file, block.line, "foreign-block", where, hint)
+
+
 def check_blocks_are_closed(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
     for block in structure.unclosed:
         yield Problem(file, block.line, "unclosed-block", f"The '{block.fence} {block.name}' block is never closed.",
@@ -241,8 +263,10 @@ def check_images(file: str, structure: BodyStructure, loaded: Loaded) -> Iterabl
             yield Problem(file, link.line, "link-outside", f"The picture '{link.target}' points outside the curriculum folder.",
                           "Keep pictures in curriculum/assets/images/.")
         elif not _is_file(docs_dir / path):
+            guess = suggest_path(path, _src_uri_of(file, loaded), loaded)
+            hint = f"Did you mean '{guess}'? " if guess and guess != link.target.split("#")[0] else ""
             yield Problem(file, link.line, "missing-image", f"The picture '{link.target}' does not exist.",
-                          "Check the file name and folder (names are case-sensitive); pictures live in curriculum/assets/images/.")
+                          hint + "Check the file name and folder (names are case-sensitive); pictures live in curriculum/assets/images/.")
 
 
 def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
@@ -264,7 +288,7 @@ def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable
             continue
         if path_part and not _is_file(docs_dir / target_uri):
             yield Problem(file, link.line, "broken-link", f"The link '{link.target}' leads to a page or file that does not exist.",
-                          _link_hint(path_part, target_uri, loaded))
+                          _link_hint(path_part, target_uri, own_uri, loaded))
             continue
         if anchor and target_uri.endswith(".md") and anchor not in anchors.get(target_uri, set()):
             known = anchors.get(target_uri, set())
@@ -281,12 +305,35 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _link_hint(path_part: str, target_uri: str, loaded: Loaded) -> str:
+def _link_hint(path_part: str, target_uri: str, own_uri: str, loaded: Loaded) -> str:
     if path_part.endswith("/") or "." not in posixpath.basename(path_part):
         return "Link to the Markdown file itself, for example 'being-present.md' or '../act/index.md'."
-    known = [p.relative_to(loaded.curriculum.docs_dir).as_posix() for p in loaded.curriculum.docs_dir.rglob("*.md")]
-    guess = did_you_mean(target_uri, known)
-    return (guess.strip() + " " if guess else "") + "Paths are relative to the folder of this file."
+    folder = posixpath.join(_docs_rel(loaded), posixpath.dirname(own_uri))
+    guess = suggest_path(target_uri, own_uri, loaded)
+    if guess and guess != path_part:
+        return f"Did you mean '{guess}'? Paths are relative to the folder of this file ({folder}/)."
+    return (f"Paths are relative to the folder of this file ({folder}/): write '../' to go up one folder; "
+            "pictures live in curriculum/assets/images/.")
+
+
+def suggest_path(target_uri: str, own_uri: str, loaded: Loaded) -> str | None:
+    """The existing file closest to what a link asked for, written relative to the linking page.
+
+    Files of the same kind only (a page for a page, a picture for a picture), matched first by
+    their whole path, then by their name wherever they are."""
+    docs = loaded.curriculum.docs_dir
+    suffix = posixpath.splitext(target_uri)[1].lower()
+    same_kind = [p.relative_to(docs).as_posix() for p in docs.rglob(f"*{suffix}") if "_data" not in p.parts] if suffix else []
+    match = difflib.get_close_matches(target_uri, same_kind, n=1, cutoff=0.6)
+    if not match:
+        by_name: dict[str, str] = {}
+        for candidate in same_kind:
+            by_name.setdefault(posixpath.basename(candidate), candidate)
+        names = difflib.get_close_matches(posixpath.basename(target_uri), list(by_name), n=1, cutoff=0.75)
+        match = [by_name[names[0]]] if names else []
+    if not match:
+        return None
+    return posixpath.relpath(match[0], posixpath.dirname(own_uri) or ".")
 
 
 def _src_uri_of(file: str, loaded: Loaded) -> str:
@@ -310,7 +357,7 @@ def anchor_index(loaded: Loaded) -> dict[str, set[str]]:
         return cached
     index: dict[str, set[str]] = {}
     track_ids = {t.id for t in loaded.curriculum.tracks}
-    for file, structure in loaded.structures.items():
+    for file, structure in [*loaded.structures.items(), *loaded.salvaged.items()]:
         uri = _src_uri_of(file, loaded)
         anchors = set(structure.anchors)
         if kind_of(_strip_lang(uri, loaded), track_ids) == "module":
@@ -457,7 +504,7 @@ def _docs_rel(loaded: Loaded) -> str:
     return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
 
 
-FILE_CHECKS = (check_block_types_are_known, check_blocks_are_closed, check_no_attribute_lists,
+FILE_CHECKS = (check_block_types_are_known, check_no_foreign_blocks, check_blocks_are_closed, check_no_attribute_lists,
                check_markers_are_known, check_images, check_links)
 MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size_is_a_range,
                  check_agenda_blocks_have_sections, check_handouts_match_blocks)

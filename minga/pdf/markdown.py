@@ -47,6 +47,7 @@ class _PrintLinks(Treeprocessor):
 
     def run(self, root):
         ctx: LinkContext = self.context_ref[0]
+        _checkboxes_to_boxes(root)
         for parent in root.iter():
             for child in list(parent):
                 if child.tag in REMOVED_TAGS:
@@ -88,6 +89,17 @@ class _PrintLinks(Treeprocessor):
         url = "minga:docs/" + quote(target)  # served by the restricted fetcher
         self.askers[url] = (ctx.src_uri, ctx.lang)  # who asked, should the fetcher refuse it
         return url
+
+
+def _checkboxes_to_boxes(root) -> None:
+    """A checklist ('- [ ] item') prints as empty boxes to tick by hand; form inputs never reach paper."""
+    for element in root.iter("input"):
+        if element.get("type") == "checkbox":
+            checked = element.get("checked") is not None
+            element.tag = "span"
+            element.attrib.clear()
+            element.set("class", "tick tick--checked" if checked else "tick")
+            element.text = "\u2713" if checked else None
 
 
 class _PrintExtension(Extension):
