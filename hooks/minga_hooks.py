@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 
 from minga import forms, markdown_prep, printed, ui, views
 from minga.html_policy import sanitize, tooltip_text
+from minga.licenses import license_name, license_url
 from minga.publishing import publishable
 from minga.rendering import page_markdown
 from minga.catalog import catalog_json
@@ -111,6 +112,8 @@ def on_env(env, config, files):
     theme_files = _our_templates(config)
     env.autoescape = lambda name: name in theme_files
     env.filters["tooltip"] = tooltip_text
+    env.filters["license_name"] = license_name
+    env.filters["license_url"] = license_url
     return env
 
 

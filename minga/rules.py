@@ -21,6 +21,7 @@ from .problems import Problem, did_you_mean
 from .publishing import check_files_are_publishable
 from .rendered_rules import check_rendered_html_is_allowed
 from .terminology import check_translations_use_glossary_terms
+from .timing import check_activities_fit_their_section
 
 BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt", "aside", "answer")
 MARKERS = ("minga:referrals", "minga:glossary", "minga:forms")
@@ -60,6 +61,7 @@ RULES = {
     "agenda-total": "Agenda minutes do not add up to duration_minutes.",
     "group-size": "group_size min is larger than max.",
     "agenda-section": "An agenda block has no '## ' section with its title.",
+    "activity-time": "Timed activities in a section ('/// steps | Pairs (10 minutes)') take longer than its agenda block.",
     "unknown-block": "A '///' block type outside the closed set.",
     "foreign-block": "A block of another tool ('::: challenge', '!!! note') that would show as plain text.",
     "unclosed-block": "A '///' block that is never closed.",
@@ -507,7 +509,7 @@ def _docs_rel(loaded: Loaded) -> str:
 FILE_CHECKS = (check_block_types_are_known, check_no_foreign_blocks, check_blocks_are_closed, check_no_attribute_lists,
                check_markers_are_known, check_images, check_links)
 MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size_is_a_range,
-                 check_agenda_blocks_have_sections, check_handouts_match_blocks)
+                 check_agenda_blocks_have_sections, check_handouts_match_blocks, check_activities_fit_their_section)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
                      check_files_are_publishable, check_rendered_html_is_allowed, check_forms,

@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from .frontmatter import KeyPath
 from .html_policy import url_reason
+from .licenses import OPEN_LICENSES
+from .licenses import aliases as license_aliases
 from .problems import Problem, did_you_mean
 
 Locate = Callable[[KeyPath], int]
@@ -288,7 +290,8 @@ MODULE = Mapping({
     "adaptations": Field(Mapping({key: Field(Text()) for key in ADAPTATIONS})),
     "handouts": Field(ListOf(Text())),
     "sources": Field(ListOf(SOURCE)),
-    "license": Field(Text()),
+    # An open licence, by SPDX id (minga/licenses.py); the site's licence when left out.
+    "license": Field(Choice(tuple(OPEN_LICENSES), license_aliases())),
     # true for a session that cannot be run safely without a checked local referral table:
     # its pages and printouts warn while that language's table is not `localized: true`.
     "needs_local_referrals": Field(Flag()),

@@ -12,6 +12,7 @@ import segno
 
 from .. import __version__, forms, markdown_prep, ui, views
 from ..gitinfo import git
+from ..licenses import license_name
 from ..model import Curriculum, Form, Guide, Module
 from ..urls import page_url
 from .markdown import LinkContext, PrintMarkdown
@@ -55,6 +56,7 @@ class DocumentMaker:
         self.font_css = font_css
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["license_name"] = license_name  # 'CC-BY-4.0' prints as 'CC BY 4.0'
         self.css = (templates / "print.css").read_text(encoding="utf-8")
 
     # --- Guides -------------------------------------------------------------------------

@@ -47,7 +47,6 @@ class _PrintLinks(Treeprocessor):
 
     def run(self, root):
         ctx: LinkContext = self.context_ref[0]
-        _checkboxes_to_boxes(root)
         for parent in root.iter():
             for child in list(parent):
                 if child.tag in REMOVED_TAGS:
@@ -91,15 +90,17 @@ class _PrintLinks(Treeprocessor):
         return url
 
 
-def _checkboxes_to_boxes(root) -> None:
-    """A checklist ('- [ ] item') prints as empty boxes to tick by hand; form inputs never reach paper."""
-    for element in root.iter("input"):
-        if element.get("type") == "checkbox":
-            checked = element.get("checked") is not None
-            element.tag = "span"
-            element.attrib.clear()
-            element.set("class", "tick tick--checked" if checked else "tick")
-            element.text = "\u2713" if checked else None
+RE_CHECKBOX = re.compile(r'<input\b[^<>]*\btype="checkbox"[^<>]*>')
+
+
+def _checkboxes_to_boxes(html: str) -> str:
+    """A checklist ('- [ ] item') prints as boxes to tick by hand: pymdownx.tasklist writes form inputs,
+    which paper cannot show."""
+    def box(match: re.Match) -> str:
+        if re.search(r"\bchecked\b", match.group(0)):
+            return '<span class="tick tick--checked">\u2713</span>'
+        return '<span class="tick"></span>'
+    return RE_CHECKBOX.sub(box, html)
 
 
 class _PrintExtension(Extension):
@@ -128,4 +129,4 @@ class PrintMarkdown:
         self._md.reset()
         # Validation refused anything outside the allowlist; this is the second lock on the door
         # (no rel="attachment", however it is written, reaches WeasyPrint).
-        return sanitize(self._md.convert(text), for_print=True)
+        return sanitize(_checkboxes_to_boxes(self._md.convert(text)), for_print=True)
