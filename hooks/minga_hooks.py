@@ -25,6 +25,7 @@ from minga.checking import check_project
 from minga.fonts import install_web_fonts
 from minga.model import Module, Page
 from minga.nav import expand_nav
+from minga.site_nav import build_nav
 from minga.problems import errors
 from minga.project import ProjectError, load_project
 from minga.report import format_report
@@ -58,7 +59,8 @@ def on_config(config):
         _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded),
                       pdf_dir=pdfs, manifest=printed.load_manifest(pdfs))
     curriculum = _state["loaded"].curriculum
-    config.nav = expand_nav(config.nav, curriculum)
+    # The menu comes from tracks.yml and the pages' nav_order (minga/site_nav.py) unless mkdocs.yml lists one.
+    config.nav = expand_nav(config.nav or build_nav(curriculum), curriculum)
     _translate_track_sections(config, curriculum)
     return config
 

@@ -154,6 +154,14 @@ def _load_translation(project: Project, content: ContentFile, track_ids: set[str
     if doc is None:
         return
     source_doc = loaded.source_docs.get(content.src_uri)
+    doubled = content.src_uri[:-3].rpartition(".")[2] in project.language_codes
+    if source_doc is None and doubled:
+        loaded.problems.append(Problem(content.file, 0, "translation-orphan",
+                                       "This file's name has two language codes: it translates a translation.",
+                                       f"Delete it. Translations are started from the source, e.g. "
+                                       f"minga translation start {content.lang} {project.relative(project.docs_dir)}/"
+                                       f"{content.src_uri[:-3].rpartition('.')[0]}.md"))
+        return
     if source_doc is None:
         source_file = f"{project.relative(project.docs_dir)}/{content.src_uri}"
         if not (project.docs_dir / content.src_uri).exists():
@@ -233,7 +241,10 @@ def _page(doc: Document, content: ContentFile, kind: str, loaded: Loaded) -> Pag
         loaded.curriculum.forms[form_id] = Form(form_id, content.src_uri, content.file,
                                                 doc.meta.get("orientation") or "portrait" if not problems else "portrait")
     track = content.src_uri.split("/")[0] if kind == "track" else None
-    return Page(_text(doc.meta.get("title")), content.file, content.src_uri, content.lang, doc.body, doc.body_line, track)
+    order = doc.meta.get("nav_order") if not problems and isinstance(doc.meta.get("nav_order"), int) else None
+    section = _text(doc.meta.get("nav_section")) if not problems else None
+    return Page(_text(doc.meta.get("title")), content.file, content.src_uri, content.lang, doc.body, doc.body_line, track,
+                nav_order=order, nav_section=section)
 
 
 def _load_yaml_file(path: Path, project: Project, loaded: Loaded, shape) -> tuple[object, dict] | None:

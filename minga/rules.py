@@ -14,7 +14,8 @@ from urllib.parse import unquote
 
 from . import forms
 from .foreign import describe_tool, target_of
-from .body import BodyStructure, slug
+from .anchors import effective_anchors
+from .body import RE_FENCE, BodyStructure, slug
 from .loader import Loaded, kind_of
 from .model import Module
 from .problems import Problem, did_you_mean
@@ -63,6 +64,7 @@ RULES = {
     "agenda-section": "An agenda block has no '## ' section with its title.",
     "activity-time": "Timed activities in a section ('/// steps | Pairs (10 minutes)') take longer than its agenda block.",
     "unknown-block": "A '///' block type outside the closed set.",
+    "todo": "A 'TODO:' left for a person to finish (minga import writes them where it cannot map something).",
     "foreign-block": "A block of another tool ('::: challenge', '!!! note') that would show as plain text.",
     "unclosed-block": "A '///' block that is never closed.",
     "stray-block-end": "A closing '///' with no open block.",
@@ -84,6 +86,7 @@ RULES = {
     "translation-structure": "A translation changes a number or structural key of its source.",
     "translation-agenda": "A translated agenda that does not pair block by block with the source's.",
     "translation-orphan": "A translation whose source file does not exist.",
+    "translation-anchor": "A translation that lacks a section other pages link to (its headings differ from the source's).",
     "missing-data-file": "A required data file is missing.",
     "invisible-character": "A control, direction or other invisible character in text.",
     "too-long": "A value longer than its limit (titles: 150 characters).",
@@ -228,6 +231,32 @@ def check_no_foreign_blocks(file: str, structure: BodyStructure, loaded: Loaded)
         yield Problem(file, block.line, "foreign-block", where, hint)
 
 
+RE_TODO = re.compile(r"\bTODO:\s*(.{0,120})")
+
+
+def check_no_todo_left(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    """'TODO:' marks what a person must still do (minga import writes them): never published."""
+    try:
+        lines = (loaded.curriculum.root / file).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeError):
+        return
+    fence = None
+    for number, line in enumerate(lines, start=1):
+        opening = RE_FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        found = RE_TODO.search(line)
+        if found:
+            what = found.group(1).strip().strip("\"'") or "this is not finished"
+            yield Problem(file, number, "todo", f"A TODO is left here: {what}",
+                          "Do what it says and delete the 'TODO:' text (and the line, if nothing else is on it).")
+
+
 def check_blocks_are_closed(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
     for block in structure.unclosed:
         yield Problem(file, block.line, "unclosed-block", f"The '{block.fence} {block.name}' block is never closed.",
@@ -359,9 +388,12 @@ def anchor_index(loaded: Loaded) -> dict[str, set[str]]:
         return cached
     index: dict[str, set[str]] = {}
     track_ids = {t.id for t in loaded.curriculum.tracks}
+    translated = {item.file: item for by_lang in loaded.curriculum.translations.values() for item in by_lang.values()}
     for file, structure in [*loaded.structures.items(), *loaded.salvaged.items()]:
         uri = _src_uri_of(file, loaded)
         anchors = set(structure.anchors)
+        if file in translated:  # rendered with its source's anchors (minga/anchors.py)
+            anchors = set(effective_anchors(loaded.curriculum, translated[file]).values())
         if kind_of(_strip_lang(uri, loaded), track_ids) == "module":
             anchors |= set(MODULE_ANCHORS)
         if any(c.text == "minga:glossary" for c in structure.comments):
@@ -370,6 +402,32 @@ def anchor_index(loaded: Loaded) -> dict[str, set[str]]:
         index[uri] = anchors
     loaded._anchors = index
     return index
+
+
+def check_translations_keep_linked_anchors(loaded: Loaded) -> Iterable[Problem]:
+    """A link to 'page.md#section' leads, in each language, to that page's translation: the section
+    must be there too, or the build stops on a page the translator never touched."""
+    anchors = anchor_index(loaded)
+    docs = _docs_rel(loaded)
+    reported: set[tuple[str, str]] = set()
+    for file, structure in sorted(loaded.structures.items()):
+        own_uri = _src_uri_of(file, loaded)
+        for link in structure.links:
+            if link.is_image or EXTERNAL.match(link.target) or "#" not in link.target or link.target.startswith(("/", "#")):
+                continue
+            path_part, _, anchor = link.target.partition("#")
+            target = _resolve(file, path_part, loaded)
+            if not target or not target.endswith(".md") or anchor not in anchors.get(target, set()):
+                continue  # a broken link or anchor in the source is reported by check_links
+            for lang, item in sorted(loaded.curriculum.translations.get(target, {}).items()):
+                if anchor in anchors.get(_src_uri_of(item.file, loaded), set()) or (item.file, anchor) in reported:
+                    continue
+                reported.add((item.file, anchor))
+                yield Problem(item.file, item.body_line, "translation-anchor",
+                              f"{file} (line {link.line}) links to the section '#{anchor}' of {docs}/{target}, "
+                              "but this translation has no heading with that anchor.",
+                              "Keep the source's headings, in the same order and at the same levels: translated headings then "
+                              f"keep their anchors by themselves. Or write '{{#{anchor}}}' at the end of the heading that translates it.")
 
 
 def _strip_lang(uri: str, loaded: Loaded) -> str:
@@ -506,11 +564,11 @@ def _docs_rel(loaded: Loaded) -> str:
     return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
 
 
-FILE_CHECKS = (check_block_types_are_known, check_no_foreign_blocks, check_blocks_are_closed, check_no_attribute_lists,
+FILE_CHECKS = (check_block_types_are_known, check_no_foreign_blocks, check_no_todo_left, check_blocks_are_closed, check_no_attribute_lists,
                check_markers_are_known, check_images, check_links)
 MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size_is_a_range,
                  check_agenda_blocks_have_sections, check_handouts_match_blocks, check_activities_fit_their_section)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
                      check_files_are_publishable, check_rendered_html_is_allowed, check_forms,
-                     check_translations_use_glossary_terms)
+                     check_translations_use_glossary_terms, check_translations_keep_linked_anchors)

@@ -297,10 +297,17 @@ MODULE = Mapping({
     "needs_local_referrals": Field(Flag()),
 })
 
+# Where a page sits in the site menu (minga/site_nav.py): no edit to mkdocs.yml is needed.
+NAV_KEYS = {
+    "nav_order": Field(Whole(1, 9999)),  # smaller comes first; pages without one come last
+    "nav_section": Field(Text(max_length=80)),  # the English title of a menu section holding the page
+}
+
 PAGE = Mapping({
     "title": Field(TITLE),
     "description": Field(Text()),
     "hide": Field(ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags")))),
+    **NAV_KEYS,
 })
 
 # A printable form (curriculum/forms/<id>.md): a page, plus how it sits on the paper.
@@ -308,6 +315,7 @@ FORM = Mapping({
     "title": Field(Text(), True, "title: Attendance register"),
     "description": Field(Text(), True, "description: One line on what the form is for"),
     "orientation": Field(Choice(("portrait", "landscape"))),
+    **NAV_KEYS,
 })
 
 TRACK = Mapping({

@@ -11,6 +11,7 @@ import jinja2
 import segno
 
 from .. import __version__, forms, markdown_prep, ui, views
+from ..anchors import body_with_source_anchors
 from ..gitinfo import git
 from ..licenses import license_name
 from ..model import Curriculum, Form, Guide, Module
@@ -84,7 +85,7 @@ class DocumentMaker:
         anchor = f"session-{source.id}"
         ctx = self._context(source.src_uri, lang, in_document, prefix=f"{anchor}-")
         t_words = ui.translator(module.lang)
-        body = markdown_prep.add_block_titles(module.body, t_words)
+        body = markdown_prep.add_block_titles(body_with_source_anchors(self.curriculum, module), t_words)
         html = self.md.render(body, ctx)
         handouts = [{"title": title, "html": block} for title, block in zip(module.handouts, _handout_blocks(html))]
         view = views.module_view(self.curriculum, module, lang)
@@ -100,7 +101,7 @@ class DocumentMaker:
         ctx = self._context(src_uri, lang, in_document, prefix=f"{anchor}-")
         t = ui.translator(lang)
         terms = self.curriculum.glossary.get(page.lang, ())
-        body = markdown_prep.add_block_titles(page.body, ui.translator(page.lang))
+        body = markdown_prep.add_block_titles(body_with_source_anchors(self.curriculum, page), ui.translator(page.lang))
         body = markdown_prep.expand_markers(
             body, glossary=markdown_prep.glossary_list(terms),
             referrals=markdown_prep.referral_table(*self.curriculum.referrals_in(page.lang), t))
