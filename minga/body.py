@@ -81,6 +81,23 @@ class BodyStructure:
         return {h.anchor for h in self.headings}
 
 
+def in_code(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a fenced code block (its fences included): text there is an example."""
+    out, fence = [], None
+    for line in lines:
+        opening = RE_FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append(True)
+        elif opening:
+            fence = opening.group(1)
+            out.append(True)
+        else:
+            out.append(False)
+    return out
+
+
 def heading_text(raw: str) -> str:
     """Heading text as the reader sees it: without {#id} attributes and inline marks."""
     raw = RE_HEADING_ID.sub("", raw)

@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import RE_FENCE
+from .body import in_code
 from .foreign import target_of
 from .frontmatter import Source, split
 from .loader import load
@@ -110,15 +110,9 @@ class _Draft:
     def _read_body(self, body: str, fmt: str) -> None:
         lines = _admonitions_to_divs(body.split("\n"))
         stack: list[Callout] = []
-        fence: str | None = None
         current = Section("Introduction")
-        for line in lines:
-            opening = RE_FENCE.match(line)
-            if fence is not None or opening:
-                if fence is not None and opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                    fence = None
-                elif fence is None:
-                    fence = opening.group(1)
+        for line, code in zip(lines, in_code(lines)):
+            if code:
                 self._add(line, stack, current)
                 continue
             if fmt == "markdown" and line.startswith("# ") and self.title is None:
@@ -262,19 +256,11 @@ RE_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+"([^"]*)
 def _admonitions_to_divs(lines: list[str]) -> list[str]:
     """Material's '!!! tip "Title"' and its 4-space-indented lines, written as a fenced div to read as one."""
     out: list[str] = []
-    index, fence = 0, None
+    code = in_code(lines)
+    index = 0
     while index < len(lines):
         line = lines[index]
-        opening = RE_FENCE.match(line)
-        if fence is not None or opening:
-            if fence is not None and opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            elif fence is None:
-                fence = opening.group(1)
-            out.append(line)
-            index += 1
-            continue
-        found = RE_ADMONITION.match(line)
+        found = None if code[index] else RE_ADMONITION.match(line)
         if not found:
             out.append(line)
             index += 1

@@ -18,17 +18,11 @@ FORMS_MARKER = "<!-- minga:forms -->"
 
 def add_block_titles(markdown: str, t) -> str:
     """Give untitled blocks their localized default title ('/// say' -> '/// say | Say'), outside code fences."""
-    from .body import RE_FENCE
+    from .body import in_code
 
-    lines, fence = markdown.split("\n"), None
-    for index, line in enumerate(lines):
-        opening = RE_FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-        elif opening:
-            fence = opening.group(1)
-        else:
+    lines = markdown.split("\n")
+    for index, (line, code) in enumerate(zip(lines, in_code(lines))):
+        if not code:
             lines[index] = RE_UNTITLED_BLOCK.sub(lambda m: f"{m.group(1)}{m.group(2)} | {t('block_' + m.group(2))}", line)
     return "\n".join(lines)
 

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from . import forms
 from .foreign import describe_tool, target_of
 from .anchors import effective_anchors
-from .body import RE_FENCE, BodyStructure, slug
+from .body import BodyStructure, in_code, slug
 from .loader import Loaded, kind_of
 from .model import Module
 from .problems import Problem, did_you_mean
@@ -240,17 +240,8 @@ def check_no_todo_left(file: str, structure: BodyStructure, loaded: Loaded) -> I
         lines = (loaded.curriculum.root / file).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeError):
         return
-    fence = None
-    for number, line in enumerate(lines, start=1):
-        opening = RE_FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        found = RE_TODO.search(line)
+    for number, (line, code) in enumerate(zip(lines, in_code(lines)), start=1):
+        found = None if code else RE_TODO.search(line)
         if found:
             what = found.group(1).strip().strip("\"'") or "this is not finished"
             yield Problem(file, number, "todo", f"A TODO is left here: {what}",
