@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 
 from minga import forms, markdown_prep, offline, printed, shards, ui, views, web_assets
 from minga.html_policy import sanitize, tooltip_text
+from minga.licenses import license_name, license_url
 from minga.publishing import publishable
 from minga.rendering import page_markdown
 from minga.catalog import catalog_json
@@ -26,6 +27,7 @@ from minga.checking import check_project
 from minga.fonts import install_web_fonts
 from minga.model import Module, Page
 from minga.nav import expand_nav
+from minga.site_nav import build_nav
 from minga.problems import errors
 from minga.project import ProjectError, load_project
 from minga.report import format_report
@@ -63,7 +65,8 @@ def on_config(config):
     wanted = shards.wanted_languages()
     if wanted and config.plugins.get("i18n"):
         shards.limit_i18n_languages(config.plugins["i18n"], wanted)  # `minga build --lang`: one CI job per language
-    config.nav = expand_nav(config.nav, curriculum)
+    # The menu comes from tracks.yml and the pages' nav_order (minga/site_nav.py) unless mkdocs.yml lists one.
+    config.nav = expand_nav(config.nav or build_nav(curriculum), curriculum)
     _translate_track_sections(config, curriculum)
     return config
 
@@ -125,6 +128,8 @@ def on_env(env, config, files):
         alternate = _state.setdefault("alternate", list(config.extra.get("alternate") or []))
         config.extra["alternate"] = alternate
         shards.skip_unwanted(config.plugins["i18n"], wanted)
+    env.filters["license_name"] = license_name
+    env.filters["license_url"] = license_url
     return env
 
 

@@ -19,6 +19,11 @@ RE_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 RE_HEADING_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
 RE_BLOCK_START = re.compile(r"^\s{0,3}(/{3,})\s*([\w-]+)\s*(?:\|\s*(.*?)\s*)?$")
 RE_BLOCK_END = re.compile(r"^\s{0,3}(/{3,})\s*$")
+# Blocks of other tools, which Python-Markdown shows as plain text (rows of colons...):
+# Pandoc / Carpentries fenced divs ('::: challenge', '::: {.callout}') and Material admonitions
+# ('!!! note', '??? tip'). Only opening lines carry a name; closing ':::' lines are left alone.
+RE_FOREIGN_DIV = re.compile(r"^\s{0,3}(:{3,})\s*\{?\s*\.?([A-Za-z][\w-]{0,40})")
+RE_FOREIGN_ADMONITION = re.compile(r"^\s{0,3}(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]{0,40})")
 RE_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target "title"); nested brackets are rare in our content.
 # Quantifiers are bounded so that checking stays linear in the length of a line (an unbounded
@@ -69,10 +74,28 @@ class BodyStructure:
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     attributes: list[Comment] = field(default_factory=list)  # '{key=value}' attribute lists
+    foreign: list[Block] = field(default_factory=list)  # '::: name' and '!!! name' blocks of other tools
 
     @property
     def anchors(self) -> set[str]:
         return {h.anchor for h in self.headings}
+
+
+def in_code(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a fenced code block (its fences included): text there is an example."""
+    out, fence = [], None
+    for line in lines:
+        opening = RE_FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append(True)
+        elif opening:
+            fence = opening.group(1)
+            out.append(True)
+        else:
+            out.append(False)
+    return out
 
 
 def heading_text(raw: str) -> str:
@@ -104,6 +127,10 @@ def scan(body: str, first_line: int) -> BodyStructure:
         if len(line) > 2000:
             continue  # refused as too long (rendered_rules); not worth scanning
         if _scan_block_line(line, number, stack, found):
+            continue
+        foreign = RE_FOREIGN_DIV.match(line) or RE_FOREIGN_ADMONITION.match(line)
+        if foreign:
+            found.foreign.append(Block(foreign.group(2).lower(), None, number, foreign.group(1)))
             continue
         heading = RE_HEADING.match(line)
         if heading:

@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="minga", description="Check and build a Minga curriculum.")
     parser.add_argument("--root", type=Path, default=None, help="repository folder (default: the one holding mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="read every content file and list problems; builds nothing")
+    check = commands.add_parser("check", help="read every content file and list problems; builds nothing")
+    check.add_argument("--format", choices=("text", "json", "github"), default=None,
+                       help="text (default), json (for tools), or github (annotations on a pull request)")
     build = commands.add_parser("build", help="check, then build the site into site/ (swapped in only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     build.add_argument("--no-pdf", action="store_true", help="build the website only (no printable PDFs)")
@@ -40,10 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     tr_stamp = tr_commands.add_parser("stamp", help="record the current source version in translated files")
     tr_stamp.add_argument("files", type=Path, nargs="+")
     tr_stamp.add_argument("--reviewed", action="store_true", help="also mark them reviewed by a fluent reader")
+    from .commands import add_commands, run_command
+
+    add_commands(commands)
     args = parser.parse_args(argv)
     try:
+        if args.command in ("new", "serve", "import"):
+            return run_command(args)
         if args.command == "check":
-            return _check(args.root)
+            return _check(args.root, args.format)
         if args.command == "build":
             from .build import build_site
             return build_site(load_project(args.root), args.site_dir, with_pdfs=not args.no_pdf, langs=args.lang)
@@ -61,12 +68,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _check(root: Path | None) -> int:
+def _check(root: Path | None, output: str | None = None) -> int:
     from .checking import check_project
 
     loaded, problems = check_project(root)
+    if output == "json":
+        from .commands import problems_json
+
+        print(problems_json(problems))
+        return 1 if errors(problems) else 0
     if problems:
-        print(format_report(problems))
+        print(format_report(problems, github=True if output == "github" else False if output == "text" else None))
     curriculum = loaded.curriculum
     if not errors(problems):
         print(f"All good: {len(curriculum.modules)} modules in {len(curriculum.tracks)} tracks, "

@@ -6,6 +6,7 @@ nested aliases can expand to millions of items) and files are bounded in size.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ import yaml
 from .problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
+QUOTE_FIX = ("Check indentation, and put quotes around text that contains ': ' or starts with a special character "
+             "such as *, &, !, [ or {.")
+DEEP_FIX = "Write the values with less nesting, like the front matter of another module."
 MAX_DEPTH = 12
 
 KeyPath = tuple  # e.g. ("agenda", 2, "minutes")
@@ -79,7 +83,8 @@ def read_text(path: Path, file: str) -> tuple[Source | None, list[Problem]]:
         size = path.stat().st_size
         raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""  # e.g. a folder named like a file fails here
     except OSError as exc:
-        return None, [Problem(file, 0, "unreadable", f"The file cannot be read ({exc.strerror}).")]
+        return None, [Problem(file, 0, "unreadable", f"The file cannot be read ({exc.strerror}).",
+                              "Check that the file exists and can be opened: a link to a missing file, or a file without read permission, cannot be read.")]
     if size > MAX_FILE_BYTES:
         return None, [Problem(file, 0, "file-too-large",
                               f"The file is {-(-size // 1024)} KB; files may be at most {MAX_FILE_BYTES // 1024} KB.",
@@ -117,13 +122,16 @@ def _load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlData | None,
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
+        flow = _flow_title_problem(text, mark, file, line) if mark else None
+        if flow:
+            return None, [flow]
         what = exc.problem or "the text is not valid YAML"
         return None, [Problem(file, line, "yaml-syntax", f"The YAML cannot be read: {what}.",
-                              "Check indentation, and put quotes around text that contains ': ' or starts with a special character such as *, &, !, [ or {.")]
+                              QUOTE_FIX)]
     except yaml.YAMLError as exc:
-        return None, [Problem(file, 1 + line_offset, "yaml-syntax", f"The YAML cannot be read: {exc}.")]
+        return None, [Problem(file, 1 + line_offset, "yaml-syntax", f"The YAML cannot be read: {exc}.", QUOTE_FIX)]
     except RecursionError:
-        return None, [Problem(file, 1 + line_offset, "yaml-too-deep", "The YAML is nested too deeply to be read.")]
+        return None, [Problem(file, 1 + line_offset, "yaml-too-deep", "The YAML is nested too deeply to be read.", DEEP_FIX)]
     finally:
         loader.dispose()
     if node is None:
@@ -132,6 +140,30 @@ def _load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlData | None,
     result = YamlData(None)
     result.data = _to_python(node, (), result.lines, problems, file, line_offset, 0)
     return result, problems
+
+
+RE_FLOW_TITLE = re.compile(r"\{\s*(\w+):\s*(.*?)\s*,\s*(minutes|mode|min|max|url|year|author|license)\s*:")
+
+
+def _flow_title_problem(text: str, mark: yaml.Mark, file: str, line: int) -> Problem | None:
+    """A '{title: Why do you teach?, minutes: 10}' line: the title holds ',', ':' or '?' and needs quotes."""
+    lines = text.split("\n")
+    source = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    found = RE_FLOW_TITLE.search(source)
+    if not found or found.group(2).startswith(("'", '"')):
+        return None
+    key, value = found.group(1), found.group(2)
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return flow_quote_problem(file, line, key, value, source.strip().replace(value, quoted, 1))
+
+
+def flow_quote_problem(file: str, line: int, key: str, value: str, example: str) -> Problem:
+    """The one message for a value inside '{...}' that holds a comma, a colon or a question mark."""
+    marks = [name for char, name in ((",", "a comma"), (":", "a colon"), ("?", "a question mark")) if char in value]
+    has = " and ".join(marks) if marks else "a special character"
+    return Problem(file, line, "yaml-syntax",
+                   f"The {key} '{value}' contains {has}: inside {{...}} such a value must be in quotes.",
+                   f"Put the {key} in quotes: {example}")
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str, line_offset: int) -> Problem:
@@ -147,14 +179,15 @@ def _to_python(node, path, lines, problems, file, offset, depth):
     """Build plain Python values from a YAML node, recording the line of every key/item."""
     line = node.start_mark.line + 1 + offset
     if depth > MAX_DEPTH:
-        problems.append(Problem(file, line, "yaml-too-deep", "The YAML is nested too deeply."))
+        problems.append(Problem(file, line, "yaml-too-deep", "The YAML is nested too deeply.", DEEP_FIX))
         return None
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1 + offset
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(file, key_line, "yaml-key", "A key must be a plain word, not a list or mapping."))
+                problems.append(Problem(file, key_line, "yaml-key", "A key must be a plain word, not a list or mapping.",
+                                    "Write a plain word before the colon, for example 'title: ...'."))
                 continue
             key = _scalar(key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:

@@ -22,11 +22,11 @@ ELEMENTS: dict[str, frozenset[str]] = {
     name: frozenset(extra)
     for name, extra in {
         "a": {"href", "hreflang", "download"}, "abbr": set(), "bdi": set(), "blockquote": set(), "br": set(), "caption": set(), "code": set(),
-        "dd": set(), "del": set(), "div": set(), "dl": set(), "dt": set(), "em": set(), "figcaption": set(),
+        "dd": set(), "del": set(), "details": set(), "div": set(), "dl": set(), "dt": set(), "em": set(), "figcaption": set(),
         "figure": set(), "h1": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(), "h6": set(),
         "hr": set(), "img": {"src", "alt"}, "input": {"type", "disabled", "checked"}, "ins": set(),
         "kbd": set(), "label": set(), "li": set(), "mark": set(), "ol": {"start"}, "p": set(), "pre": set(),
-        "s": set(), "small": set(), "span": set(), "strong": set(), "sub": set(), "sup": set(),
+        "s": set(), "small": set(), "span": set(), "strong": set(), "sub": set(), "summary": set(), "sup": set(),
         "table": set(), "tbody": set(), "td": {"style", "colspan", "rowspan"}, "tfoot": set(),
         "th": {"style", "colspan", "rowspan"}, "thead": set(), "tr": set(), "ul": set(),
     }.items()

@@ -6,6 +6,7 @@ reads, and reports what cannot be read or does not have the declared shape.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,8 @@ class Loaded:
     # Ids of modules whose front matter has problems: other files may still name them
     # without a second, misleading "unknown id" problem.
     unreadable_ids: set[str] = field(default_factory=set)
+    # Body structures of files whose front matter cannot be read: only their anchors are used.
+    salvaged: dict[str, BodyStructure] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,29 @@ def _read(content: ContentFile, loaded: Loaded) -> Document | None:
     loaded.problems += problems
     if doc is not None:
         loaded.structures[content.file] = scan(doc.body, doc.body_line)
+    else:
+        _salvage(content, loaded)
     return doc
+
+
+RE_ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9-]{1,60})['\"]?\s*$", re.M)
+
+
+def _salvage(content: ContentFile, loaded: Loaded) -> None:
+    """A file whose front matter cannot be read still has an id and sections that other files name:
+    keep them, so that its one problem does not turn into 'unknown id' and 'missing section' elsewhere."""
+    try:
+        text = content.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return
+    lines = text.split("\n")
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if not lines or lines[0].rstrip() != "---" or closing is None:
+        return
+    found = RE_ID_LINE.search("\n".join(lines[1:closing]))
+    if found:
+        loaded.unreadable_ids.add(found.group(1))
+    loaded.salvaged[content.file] = scan("\n".join(lines[closing + 1:]), closing + 2)
 
 
 def _load_markdown(project: Project, content: ContentFile, track_ids: set[str], loaded: Loaded) -> None:
@@ -129,6 +154,14 @@ def _load_translation(project: Project, content: ContentFile, track_ids: set[str
     if doc is None:
         return
     source_doc = loaded.source_docs.get(content.src_uri)
+    doubled = content.src_uri[:-3].rpartition(".")[2] in project.language_codes
+    if source_doc is None and doubled:
+        loaded.problems.append(Problem(content.file, 0, "translation-orphan",
+                                       "This file's name has two language codes: it translates a translation.",
+                                       f"Delete it. Translations are started from the source, e.g. "
+                                       f"minga translation start {content.lang} {project.relative(project.docs_dir)}/"
+                                       f"{content.src_uri[:-3].rpartition('.')[0]}.md"))
+        return
     if source_doc is None:
         source_file = f"{project.relative(project.docs_dir)}/{content.src_uri}"
         if not (project.docs_dir / content.src_uri).exists():
@@ -211,7 +244,10 @@ def _page(doc: Document, content: ContentFile, kind: str, loaded: Loaded) -> Pag
         loaded.curriculum.forms[form_id] = Form(form_id, content.src_uri, content.file,
                                                 doc.meta.get("orientation") or "portrait" if not problems else "portrait")
     track = content.src_uri.split("/")[0] if kind == "track" else None
-    return Page(_text(doc.meta.get("title")), content.file, content.src_uri, content.lang, doc.body, doc.body_line, track)
+    order = doc.meta.get("nav_order") if not problems and isinstance(doc.meta.get("nav_order"), int) else None
+    section = _text(doc.meta.get("nav_section")) if not problems else None
+    return Page(_text(doc.meta.get("title")), content.file, content.src_uri, content.lang, doc.body, doc.body_line, track,
+                nav_order=order, nav_section=section)
 
 
 def _load_yaml_file(path: Path, project: Project, loaded: Loaded, shape) -> tuple[object, dict] | None:

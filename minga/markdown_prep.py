@@ -10,15 +10,21 @@ from markupsafe import escape
 from .body import slug
 from .model import GlossaryTerm, ReferralService
 
-RE_UNTITLED_BLOCK = re.compile(r"^(\s{0,3}/{3,}\s*)(say|note|steps|discuss|handout|safety|adapt)\s*$", re.M)
+RE_UNTITLED_BLOCK = re.compile(r"^(\s{0,3}/{3,}\s*)(say|note|steps|discuss|handout|safety|adapt|aside|answer)\s*$", re.M)
 REFERRALS_MARKER = "<!-- minga:referrals -->"
 GLOSSARY_MARKER = "<!-- minga:glossary -->"
 FORMS_MARKER = "<!-- minga:forms -->"
 
 
 def add_block_titles(markdown: str, t) -> str:
-    """Give untitled blocks their localized default title ('/// say' -> '/// say | Say')."""
-    return RE_UNTITLED_BLOCK.sub(lambda m: f"{m.group(1)}{m.group(2)} | {t('block_' + m.group(2))}", markdown)
+    """Give untitled blocks their localized default title ('/// say' -> '/// say | Say'), outside code fences."""
+    from .body import in_code
+
+    lines = markdown.split("\n")
+    for index, (line, code) in enumerate(zip(lines, in_code(lines))):
+        if not code:
+            lines[index] = RE_UNTITLED_BLOCK.sub(lambda m: f"{m.group(1)}{m.group(2)} | {t('block_' + m.group(2))}", line)
+    return "\n".join(lines)
 
 
 def glossary_abbreviations(terms: tuple[GlossaryTerm, ...]) -> str:

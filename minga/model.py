@@ -134,6 +134,8 @@ class Page:
     body_line: int
     track: str | None = None  # set for a track's index.md
     translation: TranslationInfo | None = None  # set on translations only
+    nav_order: int | None = None  # place in the site menu (minga/site_nav.py); None: after the numbered ones
+    nav_section: str | None = None  # the menu section it is listed in, e.g. "Running a program"
 
 
 @dataclass(frozen=True)

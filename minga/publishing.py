@@ -193,8 +193,17 @@ def _check_entry(entry: Entry, in_docs: bool, reserved: set[str], names: frozens
             return
         for problem in problems[:5]:
             yield Problem(entry.shown, 0, "svg-content", f"This picture cannot be published: {printable(problem)}.",
-                          "Keep only drawing elements (paths, shapes, text); remove scripts, event handlers, styles, "
-                          "animations and links to other files.")
+                          _svg_fix(problem))
+
+
+def _svg_fix(problem: str) -> str:
+    if "<style> loads" in problem:
+        return ("Open the SVG in a text editor and delete the <style> element (from <style> to </style>): the text then "
+                "uses the reader's fonts. Or export it again with 'embed fonts' off, or as PNG.")
+    if "<image>" in problem:
+        return "Save the bitmap as its own picture (.png or .jpg) in curriculum/assets/images/ and use that, or export the drawing as PNG."
+    return ("Keep only drawing elements (paths, shapes, text); remove scripts, event handlers, styles, animations and "
+            "links to other files. Exporting the picture again as PNG always works.")
 
 
 def _collides(rel: str, reserved: set[str], names: frozenset[str]) -> bool:

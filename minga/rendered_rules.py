@@ -122,6 +122,12 @@ def _problem(item: Module | Page, finding: Finding, loaded: Loaded) -> Problem:
     if finding.attribute == "src" and "curriculum" in finding.reason:
         return Problem(file, line, "remote-image", f"The picture address '{shown}' cannot be published: {finding.reason}.",
                        "Save the picture in curriculum/assets/images/ and link to it there.")
+    if finding.attribute in ("href", "src") and _local_name_with_space(finding.value):
+        what = "picture" if finding.attribute == "src" else "file"
+        renamed = re.sub(r"\s+", "-", finding.value.strip())
+        return Problem(file, line, "file-name", f"The {what} '{shown}' has a space in its name.",
+                       f"Rename the file without spaces and write the new name here: '{_short(renamed)}'. "
+                       "Names use letters, digits, '-', '_' and '.'.")
     if finding.attribute in ("href", "src"):
         what = "picture" if finding.attribute == "src" else "link"
         return Problem(file, line, "link-scheme", f"The {what} address '{shown}' cannot be published: {finding.reason}.",
@@ -129,6 +135,11 @@ def _problem(item: Module | Page, finding: Finding, loaded: Loaded) -> Problem:
     return Problem(file, line, "html-attribute",
                    f"The attribute '{finding.attribute}' on <{finding.element}> cannot be published"
                    f"{': ' + finding.reason if finding.reason else ''} ('{shown}').", HTML_HINT)
+
+
+def _local_name_with_space(value: str) -> bool:
+    """'../assets/images/my map.png': a file of ours whose name has a space (not a web address)."""
+    return " " in value.strip() and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|//", value.strip()) and "\n" not in value
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import markdown
 
 from . import markdown_prep, ui
+from .anchors import body_with_source_anchors
 from .model import Curriculum, Module, Page
 
 
@@ -30,7 +31,8 @@ def page_markdown(curriculum: Curriculum, item: Module | Page, forms: str | None
 
     t_words = ui.translator(item.lang)
     terms = curriculum.glossary.get(item.lang) or ()
-    body = form_pages.placeholder_markdown(item.body)[0] if form_pages.is_form(item.src_uri) else item.body
+    body = body_with_source_anchors(curriculum, item)  # translated headings keep the source's anchors
+    body = form_pages.placeholder_markdown(body)[0] if form_pages.is_form(item.src_uri) else body
     text = markdown_prep.add_block_titles(body, t_words)
     text = markdown_prep.expand_markers(
         text,

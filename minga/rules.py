@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from pathlib import Path
@@ -12,7 +13,9 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from . import forms
-from .body import BodyStructure, slug
+from .foreign import describe_tool, target_of
+from .anchors import effective_anchors
+from .body import BodyStructure, in_code, slug
 from .loader import Loaded, kind_of
 from .model import Module
 from .picture_rules import (check_picture_files_exist, check_pictures_described_in_every_language,
@@ -21,8 +24,9 @@ from .problems import Problem, did_you_mean
 from .publishing import check_files_are_publishable
 from .rendered_rules import check_rendered_html_is_allowed
 from .terminology import check_translations_use_glossary_terms
+from .timing import check_activities_fit_their_section
 
-BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt")
+BLOCK_TYPES = ("say", "note", "steps", "discuss", "handout", "safety", "adapt", "aside", "answer")
 MARKERS = ("minga:referrals", "minga:glossary", "minga:forms")
 # Anchors our templates add to every module page, so that content can link to them.
 MODULE_ANCHORS = ("at-a-glance", "agenda", "safety", "key-messages", "home-practice", "adaptations",
@@ -60,7 +64,10 @@ RULES = {
     "agenda-total": "Agenda minutes do not add up to duration_minutes.",
     "group-size": "group_size min is larger than max.",
     "agenda-section": "An agenda block has no '## ' section with its title.",
+    "activity-time": "Timed activities in a section ('/// steps | Pairs (10 minutes)') take longer than its agenda block.",
     "unknown-block": "A '///' block type outside the closed set.",
+    "todo": "A 'TODO:' left for a person to finish (minga import writes them where it cannot map something).",
+    "foreign-block": "A block of another tool ('::: challenge', '!!! note') that would show as plain text.",
     "unclosed-block": "A '///' block that is never closed.",
     "stray-block-end": "A closing '///' with no open block.",
     "handout-mismatch": "handouts in front matter and handout blocks do not match.",
@@ -81,6 +88,7 @@ RULES = {
     "translation-structure": "A translation changes a number or structural key of its source.",
     "translation-agenda": "A translated agenda that does not pair block by block with the source's.",
     "translation-orphan": "A translation whose source file does not exist.",
+    "translation-anchor": "A translation that lacks a section other pages link to (its headings differ from the source's).",
     "missing-data-file": "A required data file is missing.",
     "invisible-character": "A control, direction or other invisible character in text.",
     "too-long": "A value longer than its limit (titles: 150 characters).",
@@ -209,6 +217,42 @@ def check_block_types_are_known(file: str, structure: BodyStructure, loaded: Loa
                           "Blocks can be: " + ", ".join(BLOCK_TYPES) + " (see CONTRIBUTING.md).")
 
 
+def check_no_foreign_blocks(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    for block in structure.foreign:
+        shown = f"{block.fence} {block.name}"
+        where = f"'{shown}' is {describe_tool(block.fence)}: Minga does not read it, and the page would show it as plain text."
+        target = target_of(block.name)
+        closing = "its closing ':::'" if block.fence.startswith(":") else "the end of its indented lines"
+        indent = "" if block.fence.startswith(":") else ", without their 4-space indent"
+        if target is None:
+            hint = ("Use a Minga block: " + ", ".join(f"/// {b}" for b in BLOCK_TYPES) +
+                    f". Write '/// type | title' on this line, the lines inside{indent}, and a line with only '///' at {closing}.")
+        elif target.key:
+            hint = f"Move its items into the front matter list '{target.key}', one '- item' per line, and delete the block."
+        else:
+            why = f" ({target.why})" if target.why else ""
+            hint = (f"Use '/// {target.block}'{why}: write '/// {target.block} | title' on this line, the lines inside{indent}, "
+                    f"and a line with only '///' at {closing}.")
+        yield Problem(file, block.line, "foreign-block", where, hint)
+
+
+RE_TODO = re.compile(r"\bTODO:\s*(.{0,120})")
+
+
+def check_no_todo_left(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
+    """'TODO:' marks what a person must still do (minga import writes them): never published."""
+    try:
+        lines = (loaded.curriculum.root / file).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeError):
+        return
+    for number, (line, code) in enumerate(zip(lines, in_code(lines)), start=1):
+        found = None if code else RE_TODO.search(line)
+        if found:
+            what = found.group(1).strip().strip("\"'") or "this is not finished"
+            yield Problem(file, number, "todo", f"A TODO is left here: {what}",
+                          "Do what it says and delete the 'TODO:' text (and the line, if nothing else is on it).")
+
+
 def check_blocks_are_closed(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
     for block in structure.unclosed:
         yield Problem(file, block.line, "unclosed-block", f"The '{block.fence} {block.name}' block is never closed.",
@@ -246,8 +290,10 @@ def check_images(file: str, structure: BodyStructure, loaded: Loaded) -> Iterabl
             yield Problem(file, link.line, "link-outside", f"The picture '{link.target}' points outside the curriculum folder.",
                           "Keep pictures in curriculum/assets/images/.")
         elif not _is_file(docs_dir / path):
+            guess = suggest_path(path, _src_uri_of(file, loaded), loaded)
+            hint = f"Did you mean '{guess}'? " if guess and guess != link.target.split("#")[0] else ""
             yield Problem(file, link.line, "missing-image", f"The picture '{link.target}' does not exist.",
-                          "Check the file name and folder (names are case-sensitive); pictures live in curriculum/assets/images/.")
+                          hint + "Check the file name and folder (names are case-sensitive); pictures live in curriculum/assets/images/.")
 
 
 def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:
@@ -269,7 +315,7 @@ def check_links(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable
             continue
         if path_part and not _is_file(docs_dir / target_uri):
             yield Problem(file, link.line, "broken-link", f"The link '{link.target}' leads to a page or file that does not exist.",
-                          _link_hint(path_part, target_uri, loaded))
+                          _link_hint(path_part, target_uri, own_uri, loaded))
             continue
         if anchor and target_uri.endswith(".md") and anchor not in anchors.get(target_uri, set()):
             known = anchors.get(target_uri, set())
@@ -286,12 +332,35 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _link_hint(path_part: str, target_uri: str, loaded: Loaded) -> str:
+def _link_hint(path_part: str, target_uri: str, own_uri: str, loaded: Loaded) -> str:
     if path_part.endswith("/") or "." not in posixpath.basename(path_part):
         return "Link to the Markdown file itself, for example 'being-present.md' or '../act/index.md'."
-    known = [p.relative_to(loaded.curriculum.docs_dir).as_posix() for p in loaded.curriculum.docs_dir.rglob("*.md")]
-    guess = did_you_mean(target_uri, known)
-    return (guess.strip() + " " if guess else "") + "Paths are relative to the folder of this file."
+    folder = posixpath.join(_docs_rel(loaded), posixpath.dirname(own_uri))
+    guess = suggest_path(target_uri, own_uri, loaded)
+    if guess and guess != path_part:
+        return f"Did you mean '{guess}'? Paths are relative to the folder of this file ({folder}/)."
+    return (f"Paths are relative to the folder of this file ({folder}/): write '../' to go up one folder; "
+            "pictures live in curriculum/assets/images/.")
+
+
+def suggest_path(target_uri: str, own_uri: str, loaded: Loaded) -> str | None:
+    """The existing file closest to what a link asked for, written relative to the linking page.
+
+    Files of the same kind only (a page for a page, a picture for a picture), matched first by
+    their whole path, then by their name wherever they are."""
+    docs = loaded.curriculum.docs_dir
+    suffix = posixpath.splitext(target_uri)[1].lower()
+    same_kind = [p.relative_to(docs).as_posix() for p in docs.rglob(f"*{suffix}") if "_data" not in p.parts] if suffix else []
+    match = difflib.get_close_matches(target_uri, same_kind, n=1, cutoff=0.6)
+    if not match:
+        by_name: dict[str, str] = {}
+        for candidate in same_kind:
+            by_name.setdefault(posixpath.basename(candidate), candidate)
+        names = difflib.get_close_matches(posixpath.basename(target_uri), list(by_name), n=1, cutoff=0.75)
+        match = [by_name[names[0]]] if names else []
+    if not match:
+        return None
+    return posixpath.relpath(match[0], posixpath.dirname(own_uri) or ".")
 
 
 def _src_uri_of(file: str, loaded: Loaded) -> str:
@@ -315,9 +384,12 @@ def anchor_index(loaded: Loaded) -> dict[str, set[str]]:
         return cached
     index: dict[str, set[str]] = {}
     track_ids = {t.id for t in loaded.curriculum.tracks}
-    for file, structure in loaded.structures.items():
+    translated = {item.file: item for by_lang in loaded.curriculum.translations.values() for item in by_lang.values()}
+    for file, structure in [*loaded.structures.items(), *loaded.salvaged.items()]:
         uri = _src_uri_of(file, loaded)
         anchors = set(structure.anchors)
+        if file in translated:  # rendered with its source's anchors (minga/anchors.py)
+            anchors = set(effective_anchors(loaded.curriculum, translated[file]).values())
         if kind_of(_strip_lang(uri, loaded), track_ids) == "module":
             anchors |= set(MODULE_ANCHORS)
         if any(c.text == "minga:glossary" for c in structure.comments):
@@ -326,6 +398,32 @@ def anchor_index(loaded: Loaded) -> dict[str, set[str]]:
         index[uri] = anchors
     loaded._anchors = index
     return index
+
+
+def check_translations_keep_linked_anchors(loaded: Loaded) -> Iterable[Problem]:
+    """A link to 'page.md#section' leads, in each language, to that page's translation: the section
+    must be there too, or the build stops on a page the translator never touched."""
+    anchors = anchor_index(loaded)
+    docs = _docs_rel(loaded)
+    reported: set[tuple[str, str]] = set()
+    for file, structure in sorted(loaded.structures.items()):
+        own_uri = _src_uri_of(file, loaded)
+        for link in structure.links:
+            if link.is_image or EXTERNAL.match(link.target) or "#" not in link.target or link.target.startswith(("/", "#")):
+                continue
+            path_part, _, anchor = link.target.partition("#")
+            target = _resolve(file, path_part, loaded)
+            if not target or not target.endswith(".md") or anchor not in anchors.get(target, set()):
+                continue  # a broken link or anchor in the source is reported by check_links
+            for lang, item in sorted(loaded.curriculum.translations.get(target, {}).items()):
+                if anchor in anchors.get(_src_uri_of(item.file, loaded), set()) or (item.file, anchor) in reported:
+                    continue
+                reported.add((item.file, anchor))
+                yield Problem(item.file, item.body_line, "translation-anchor",
+                              f"{file} (line {link.line}) links to the section '#{anchor}' of {docs}/{target}, "
+                              "but this translation has no heading with that anchor.",
+                              "Keep the source's headings, in the same order and at the same levels: translated headings then "
+                              f"keep their anchors by themselves. Or write '{{#{anchor}}}' at the end of the heading that translates it.")
 
 
 def _strip_lang(uri: str, loaded: Loaded) -> str:
@@ -479,12 +577,13 @@ def _docs_rel(loaded: Loaded) -> str:
     return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
 
 
-FILE_CHECKS = (check_block_types_are_known, check_blocks_are_closed, check_no_attribute_lists,
+FILE_CHECKS = (check_block_types_are_known, check_no_foreign_blocks, check_no_todo_left, check_blocks_are_closed, check_no_attribute_lists,
                check_markers_are_known, check_images, check_links)
 MODULE_CHECKS = (check_track_is_declared, check_agenda_adds_up, check_group_size_is_a_range,
-                 check_agenda_blocks_have_sections, check_handouts_match_blocks,
+                 check_agenda_blocks_have_sections, check_handouts_match_blocks, check_activities_fit_their_section,
                  check_promised_pictures_exist, check_picture_files_exist)
 CURRICULUM_CHECKS = (check_ids_are_unique, check_orders_are_unique, check_prerequisites_exist,
                      check_prerequisites_have_no_cycle, check_tracks_have_pages, check_guides,
                      check_files_are_publishable, check_rendered_html_is_allowed, check_forms,
-                     check_translations_use_glossary_terms, check_pictures_described_in_every_language)
+                     check_translations_use_glossary_terms, check_translations_keep_linked_anchors,
+                     check_pictures_described_in_every_language)

@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from .frontmatter import KeyPath
 from .html_policy import url_reason
+from .licenses import OPEN_LICENSES
+from .licenses import aliases as license_aliases
 from .problems import Problem, did_you_mean
 
 Locate = Callable[[KeyPath], int]
@@ -31,6 +33,7 @@ class Text:
     pattern_hint: str = ""
     max_length: int = 2000  # a value is repeated on many pages: a long one multiplies
     url: bool = False  # a web address: parsed, web schemes only, no quotes or spaces
+    fix: str = ""  # what to write when the pattern does not match (else an example made from the value)
     what = "text"
 
 
@@ -38,6 +41,7 @@ class Text:
 class Whole:
     minimum: int = 1
     maximum: int = 10_000
+    fix: str = ""  # what to write instead of text
     what = "a whole number"
 
 
@@ -49,6 +53,7 @@ class Flag:
 @dataclass(frozen=True)
 class Choice:
     options: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...] = ()  # (words people write, the option they mean)
 
     @property
     def what(self) -> str:
@@ -75,6 +80,7 @@ class Field:
 @dataclass(frozen=True)
 class Mapping:
     fields: dict[str, Field] = field(default_factory=dict)
+    example: str = ""  # how to write it, shown when something else was written
     what = "a set of 'key: value' lines"
 
 
@@ -84,7 +90,7 @@ def check(value: Any, shape: Any, path: KeyPath, file: str, locate: Locate) -> l
     line = locate(path)
     if isinstance(shape, Mapping):
         if not isinstance(value, dict):
-            return [_wrong(file, line, name, shape.what, value, "")]
+            return [_wrong(file, line, name, shape.what, value, _mapping_fix(shape))]
         return _check_mapping(value, shape, path, file, locate)
     if isinstance(shape, ListOf):
         if not isinstance(value, list):
@@ -116,16 +122,18 @@ def check(value: Any, shape: Any, path: KeyPath, file: str, locate: Locate) -> l
             reason = url_reason(text)
             if reason or not text.lower().startswith(("https://", "http://")):
                 return [Problem(file, line, "bad-value", f"'{name}' should be a web address starting with https://, "
-                                f"but {reason or 'it is not one'}: {text[:80]!r}.", "For example: https://www.who.int/publications")]
+                                f"but {reason or 'it is not one'}: {text[:80]!r}.", _url_fix(text))]
         if shape.pattern and not shape.pattern.match(text):
             return [Problem(file, line, "bad-value", f"'{name}' should be {shape.pattern_hint}, but is {text!r}.",
-                            f"For example: {_suggest_kebab(text)}.")]
+                            shape.fix or f"For example: {_suggest_kebab(text)}.")]
         return []
     if isinstance(shape, Whole):
         if isinstance(value, bool) or not isinstance(value, int):
-            return [_wrong(file, line, name, "a whole number", value, "Write digits only, for example 90.")]
+            return [_wrong(file, line, name, "a whole number", value, shape.fix or
+                           f"Write digits only, for example {max(shape.minimum, min(90, shape.maximum))}.")]
         if not shape.minimum <= value <= shape.maximum:
-            return [Problem(file, line, "out-of-range", f"'{name}' should be between {shape.minimum} and {shape.maximum}, but is {value}.")]
+            return [Problem(file, line, "out-of-range", f"'{name}' should be between {shape.minimum} and {shape.maximum}, but is {value}.",
+                            f"Write a whole number from {shape.minimum} to {shape.maximum}.")]
         return []
     if isinstance(shape, Flag):
         if not isinstance(value, bool):
@@ -133,13 +141,18 @@ def check(value: Any, shape: Any, path: KeyPath, file: str, locate: Locate) -> l
         return []
     if isinstance(shape, Choice):
         if not isinstance(value, str) or value not in shape.options:
+            meant = dict(shape.aliases).get(str(value).strip().casefold())
+            guess = f"Did you mean '{meant}'?" if meant else did_you_mean(str(value), shape.options).strip()
             return [Problem(file, line, "bad-value", f"'{name}' should be {shape.what}, but is {value!r}.",
-                            did_you_mean(str(value), shape.options).strip() or f"Use one of: {', '.join(shape.options)}.")]
+                            (guess + " " if guess else "") + f"Use one of: {', '.join(shape.options)}.")]
         return []
     raise TypeError(f"unknown shape {shape!r}")  # a programming error, not a content error
 
 
 def _check_mapping(value: dict, shape: Mapping, path: KeyPath, file: str, locate: Locate) -> list[Problem]:
+    split = _split_title(value, shape, path, file, locate)
+    if split:
+        return [split]
     problems = []
     for key in value:
         if key not in shape.fields:
@@ -167,6 +180,20 @@ def _check_mapping(value: dict, shape: Mapping, path: KeyPath, file: str, locate
     return problems
 
 
+def _split_title(value: dict, shape: Mapping, path: KeyPath, file: str, locate: Locate) -> Problem | None:
+    """'{title: Novice, competent, expert, minutes: 5}' reads as keys 'competent' and 'expert' with no value:
+    the title held commas. Say so, with the line written in quotes, instead of 'unknown key'."""
+    from .frontmatter import flow_quote_problem
+
+    strays = [k for k, v in value.items() if k not in shape.fields and v is None and isinstance(k, str)]
+    if not strays or "title" not in shape.fields or not isinstance(value.get("title"), str):
+        return None
+    title = ", ".join([value["title"], *strays])
+    rest = ", ".join(f"{k}: {v}" for k, v in value.items() if k in shape.fields and k != "title" and not isinstance(v, (dict, list)))
+    example = '{title: "' + title.replace('"', '\\"') + '"' + (", " + rest if rest else "") + "}"
+    return flow_quote_problem(file, locate(path + ("title",)), "title", title, example)
+
+
 def _name(path: KeyPath) -> str:
     out = ""
     for part in path:
@@ -176,6 +203,19 @@ def _name(path: KeyPath) -> str:
 
 def _wrong(file: str, line: int, name: str, expected: str, value: Any, hint: str) -> Problem:
     return Problem(file, line, "wrong-type", f"'{name}' should be {expected}, but is {_describe(value)}.", hint)
+
+
+def _mapping_fix(shape: Mapping) -> str:
+    keys = ", ".join(shape.fields)
+    return f"Write it as {shape.example}." if shape.example else f"Write it as 'key: value' lines, indented under it (keys: {keys})."
+
+
+def _url_fix(text: str) -> str:
+    """How to write a reference as a web address (a DOI has one); never the wrong value back."""
+    doi = re.match(r"^\s*(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)\s*$", text, re.I)
+    if doi:
+        return f"Write the DOI as a web address: https://doi.org/{doi.group(1)}"
+    return "Write the whole address as the browser shows it, starting with https://, or leave 'url' out."
 
 
 def _describe(value: Any) -> str:
@@ -203,11 +243,17 @@ ADAPTATIONS = ("low_literacy", "remote", "large_group", "youth")
 ID = Text(KEBAB, "lowercase words joined by hyphens", max_length=60)
 TITLE = Text(max_length=150)
 
+# What the site shows for each mode (minga/locales/en.yml), and other ways people say it.
+MODE_ALIASES = (("whole group", "plenary"), ("whole-group", "plenary"), ("all together", "plenary"),
+                ("group", "small groups"), ("small group", "small groups"), ("groups", "small groups"),
+                ("pair", "pairs"), ("in pairs", "pairs"), ("alone", "individual"), ("individually", "individual"),
+                ("solo", "individual"))
+
 AGENDA_BLOCK = Mapping({
     "title": Field(TITLE, True),
     "minutes": Field(Whole(1, 600), True),
-    "mode": Field(Choice(MODES), True),
-})
+    "mode": Field(Choice(MODES, MODE_ALIASES), True),
+}, example="{title: Welcome, minutes: 10, mode: plenary}")
 
 SAFETY = Mapping({
     "watch_for": Field(ListOf(Text(), 1), True),
@@ -219,7 +265,7 @@ SAFETY = Mapping({
 SOURCE = Mapping({
     "title": Field(Text(max_length=300), True),  # a publication title can be long; it is shown once
     "author": Field(Text()),
-    "year": Field(Whole(1000, 2100)),
+    "year": Field(Whole(1000, 2100, fix="Write the year in digits, for example 2019, or leave 'year' out when the source has no date.")),
     "url": Field(Text(url=True, max_length=500)),
     "license": Field(Text()),
 })
@@ -243,13 +289,15 @@ MODULE = Mapping({
     "safety": Field(SAFETY, True),
     "key_messages": Field(ListOf(Text())),
     "preparation": Field(ListOf(Text())),
-    "group_size": Field(Mapping({"min": Field(Whole(1, 1000), True), "max": Field(Whole(1, 1000), True)})),
+    "group_size": Field(Mapping({"min": Field(Whole(1, 1000), True), "max": Field(Whole(1, 1000), True)},
+                                example="{min: 6, max: 24}")),
     "prerequisites": Field(ListOf(ID)),
     "home_practice": Field(Text()),
     "adaptations": Field(Mapping({key: Field(Text()) for key in ADAPTATIONS})),
     "handouts": Field(ListOf(Text())),
     "sources": Field(ListOf(SOURCE)),
-    "license": Field(Text()),
+    # An open licence, by SPDX id (minga/licenses.py); the site's licence when left out.
+    "license": Field(Choice(tuple(OPEN_LICENSES), license_aliases())),
     # true for a session that cannot be run safely without a checked local referral table:
     # its pages and printouts warn while that language's table is not `localized: true`.
     "needs_local_referrals": Field(Flag()),
@@ -259,10 +307,17 @@ MODULE = Mapping({
     "participant_title": Field(TITLE),
 })
 
+# Where a page sits in the site menu (minga/site_nav.py): no edit to mkdocs.yml is needed.
+NAV_KEYS = {
+    "nav_order": Field(Whole(1, 9999)),  # smaller comes first; pages without one come last
+    "nav_section": Field(Text(max_length=80)),  # the English title of a menu section holding the page
+}
+
 PAGE = Mapping({
     "title": Field(TITLE),
     "description": Field(Text()),
     "hide": Field(ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags")))),
+    **NAV_KEYS,
 })
 
 # A printable form (curriculum/forms/<id>.md): a page, plus how it sits on the paper.
@@ -270,6 +325,7 @@ FORM = Mapping({
     "title": Field(Text(), True, "title: Attendance register"),
     "description": Field(Text(), True, "description: One line on what the form is for"),
     "orientation": Field(Choice(("portrait", "landscape"))),
+    **NAV_KEYS,
 })
 
 TRACK = Mapping({

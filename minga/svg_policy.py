@@ -40,13 +40,35 @@ def svg_problems(data: bytes) -> list[str]:
         tag = element.tag if isinstance(element.tag, str) else ""
         name = tag[len(SVG_NS):] if tag.startswith(SVG_NS) else None
         if name not in ELEMENTS:
-            problems.append(f"the element <{_local(tag)}> is not allowed")
+            problems.append(_element_problem(name or _local(tag), element))
             continue
         for attribute, value in element.attrib.items():
             reason = _attribute_reason(attribute, value)
             if reason:
                 problems.append(f"<{name} {_local(attribute)}=\"{value[:40]}\">: {reason}")
     return problems
+
+
+# Where an exported drawing fetches something: url(...) in a stylesheet, or a picture's href.
+REMOTE = re.compile(r"(?:url\(\s*['\"]?|href=['\"])((?:https?:)?//[^'\")\s]{1,200}|[\w./-]{1,200}\.(?:woff2?|ttf|otf|png|jpe?g|gif|webp|svg|css))", re.I)
+
+
+def _element_problem(name: str, element) -> str:
+    """The element that cannot be published; for a stylesheet or a picture, what it would fetch."""
+    if name == "style":
+        text = "".join(element.itertext())
+        fetched = REMOTE.search(f"{text}")
+        if fetched:
+            return (f"its <style> loads '{fetched.group(1)}' from outside the picture (drawing programs such as "
+                    "Excalidraw add their fonts this way)")
+        return "the element <style> is not allowed"
+    if name == "image":
+        href = element.get(XLINK_HREF) or element.get("href") or ""
+        if href.startswith("data:"):
+            return "the element <image> embeds a bitmap, which is not allowed in an SVG (it may be blank in print)"
+        if href:
+            return f"the element <image> loads '{href[:80]}' from outside the picture"
+    return f"the element <{name}> is not allowed"
 
 
 def _attribute_reason(attribute: str, value: str) -> str | None:

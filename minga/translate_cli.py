@@ -44,7 +44,8 @@ def start(project: Project, lang: str, source: Path) -> Path:
     stem, _, suffix = source.name[: -len(".md")].rpartition(".")
     if stem and suffix in project.language_codes:
         # e.g. a shell pattern such as forms/*.md that also matched the translations made a moment ago
-        raise TranslationCommandError(f"{project.relative(source)} is itself a translation: start from {stem}.md.")
+        raise TranslationCommandError(f"{project.relative(source)} is itself a translation: start from its source, "
+                                      f"minga translation start {lang} {project.relative(source.with_name(stem + '.md'))}")
     target = source.with_name(source.name[: -len(".md")] + f".{lang}.md")
     if target.exists():
         raise TranslationCommandError(f"{project.relative(target)} already exists.")
@@ -67,6 +68,7 @@ def start(project: Project, lang: str, source: Path) -> Path:
                 meta[key] = doc.meta[key]
     meta["translation"] = {"source_hash": translation.source_hash(doc, words), "status": "draft"}
     target.write_text("---\n" + _dump(meta) + "---\n" + doc.body, encoding="utf-8")
+    _remember(project, source, meta["translation"]["source_hash"])
     return target
 
 
@@ -84,11 +86,19 @@ def stamp(project: Project, path: Path, reviewed: bool = False) -> str:
     current = doc.meta.get("translation") if isinstance(doc.meta.get("translation"), dict) else {}
     status = "reviewed" if reviewed else current.get("status", "draft")
     block = _dump({"translation": {"source_hash": translation.source_hash(source_doc, words), "status": status}})
+    _remember(project, source, translation.source_hash(source_doc, words))
     text = path.read_text(encoding="utf-8")
     head, body = _split_front_matter(text)
     head = re.sub(r"^translation:.*\n(?:[ \t]+.*\n)*", "", head + "\n" if not head.endswith("\n") else head, flags=re.M)
     path.write_text(f"---\n{head}{block}---\n{body}", encoding="utf-8")
     return status
+
+
+def _remember(project: Project, source: Path, hash_: str) -> None:
+    """Keep this version of the source, so that 'what changed' works before anything is committed."""
+    from .changes import remember_source
+
+    remember_source(project.root, project.relative(source), source.read_text(encoding="utf-8"), hash_)
 
 
 def _split_front_matter(text: str) -> tuple[str, str]:

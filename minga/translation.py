@@ -35,14 +35,16 @@ MODULE_STRUCTURE = ("id", "track", "order", "duration_minutes", "prerequisites",
 
 TRANSLATION = schema.Mapping({
     "source_hash": schema.Field(schema.Text(re.compile(r"^[0-9a-f]{%d}$" % HASH_LENGTH),
-                                            f"{HASH_LENGTH} characters written by 'minga translation stamp'"), True),
+                                            f"{HASH_LENGTH} characters written by 'minga translation stamp'",
+                                            fix="Never edit it by hand: run 'minga translation stamp' on this file once it "
+                                                "matches its source."), True),
     "status": schema.Field(schema.Choice(REVIEW_STATES), True),
 })
 
 _agenda_item = schema.Mapping({
     "title": schema.Field(schema.Text(), True),
     "minutes": schema.Field(schema.Whole(1, 600)),
-    "mode": schema.Field(schema.Choice(schema.MODES)),
+    "mode": schema.Field(schema.Choice(schema.MODES, schema.MODE_ALIASES)),
 })
 _safety = schema.Mapping({**schema.SAFETY.fields, "watch_for": schema.Field(schema.ListOf(schema.Text(), 1)),
                           "respond": schema.Field(schema.ListOf(schema.Text(), 1)), "refer": schema.Field(schema.Text())})

@@ -6,6 +6,7 @@ URLs here are relative to the site root; templates pass them through MkDocs' `ur
 from __future__ import annotations
 
 from . import pictures
+from .anchors import effective_anchors
 from .body import slug
 from .model import Curriculum, Module
 from .urls import page_url
@@ -16,8 +17,11 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def timeline(module: Module) -> list[dict]:
-    """Agenda blocks with running clock times and their share of the session."""
+def timeline(module: Module, anchors: dict[str, str] | None = None) -> list[dict]:
+    """Agenda blocks with running clock times and their share of the session.
+
+    `anchors` maps section headings to their anchors on the page (a translation's are its source's)."""
+    anchors = anchors or {}
     blocks, start = [], 0
     total = sum(block.minutes for block in module.agenda) or 1
     for block in module.agenda:
@@ -29,7 +33,7 @@ def timeline(module: Module) -> list[dict]:
             "start": clock(start),
             "end": clock(start + block.minutes),
             "percent": round(100 * block.minutes / total, 3),
-            "anchor": slug(block.title),
+            "anchor": anchors.get(block.title, slug(block.title)),
         })
         start += block.minutes
     return blocks
@@ -53,7 +57,7 @@ def module_view(curriculum: Curriculum, module: Module, lang: str) -> dict:
 
     return {
         "module": module,
-        "timeline": timeline(module),  # a translation pairs block by block with its source
+        "timeline": timeline(module, effective_anchors(curriculum, module)),  # a translation pairs block by block with its source
         "duration": source.duration_minutes,
         "track": {"id": source.track, "title": track.title if track else source.track,
                   "url": page_url(f"{source.track}/index.md", lang, default)},

@@ -64,7 +64,8 @@ def material_templates() -> Path:
 def buildable_config(fixture_config: str) -> str:
     """The repository's mkdocs.yml (theme, hooks, extensions) with the fixture's languages and no nav."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text[:text.index("\nnav:")] + "\n"
+    if "\nnav:" in text:
+        text = text[:text.index("\nnav:")] + "\n"
     langs = fixture_config[fixture_config.index("      languages:"):]
     langs = "\n".join(line for line in langs.splitlines() if line.startswith("        ") or "languages:" in line) + "\n"
     return re.sub(r"      languages:\n(?:        .*\n)+", lambda _: langs, text, count=1)

@@ -38,12 +38,13 @@ ul ol li dl dt dd table thead tbody tfoot tr th td caption colgroup col
 img figure figcaption picture source
 label input button form
 time del ins s u wbr bdi
+details summary
 svg path g circle rect line polyline polygon ellipse
 """.split())
 
 # Never, anywhere (also caught by ELEMENTS; listed for clear messages).
 FORBIDDEN_ELEMENTS = frozenset("""
-iframe frame frameset object embed applet base style template portal math details summary
+iframe frame frameset object embed applet base style template portal math
 maction annotation-xml foreignobject animate set animatemotion animatetransform use image
 dialog marquee textarea select option
 """.split())

@@ -10,6 +10,7 @@ rule code it triggers, optionally followed by `--variant`.
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -74,7 +75,19 @@ def test_broken_case(case: str, tmp_path: Path):
     assert any(f"error[{code_of(case)}]" in line for line in expected), \
         f"{case}/expected.txt does not report the code the folder is named after"
 
-    assert check_lines(make_project(tmp_path / "project", case)) == expected
+    _, problems = check_project(make_project(tmp_path / "project", case))
+    assert report_lines(problems) == expected
+    for problem in problems:
+        assert_fix_is_an_answer(problem)
+
+
+def assert_fix_is_an_answer(problem: Problem) -> None:
+    """Every problem says what to change, and never offers the wrong value back as the answer."""
+    assert problem.hint.strip(), f"{problem.file}:{problem.line} {problem.code} has no fix: line"
+    quoted_wrong = set(re.findall(r"'([^']+)'", problem.message)) | set(re.findall(r'"([^"]+)"', problem.message))
+    for suggestion in re.findall(r"Did you mean '([^']+)'\?|For example: ([^\s]+?)\.?$", problem.hint):
+        offered = next(s for s in suggestion if s)
+        assert offered not in quoted_wrong, f"{problem.code}: the fix offers back {offered!r}, the value that is wrong"
 
 
 def test_every_case_is_named_after_a_rule():

@@ -12,7 +12,9 @@ import jinja2
 import segno
 
 from .. import __version__, forms, markdown_prep, pictures, status, ui, views
+from ..anchors import body_with_source_anchors
 from ..gitinfo import git
+from ..licenses import license_name
 from ..model import Curriculum, Form, Guide, Module
 from ..urls import page_url
 from .markdown import LinkContext, PrintMarkdown
@@ -57,6 +59,7 @@ class DocumentMaker:
         self.font_css = font_css
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["license_name"] = license_name  # 'CC-BY-4.0' prints as 'CC BY 4.0'
         self.css = (templates / "print.css").read_text(encoding="utf-8")
         self.env.tests["rtl_text"] = lambda value: bool(RIGHT_TO_LEFT.search(str(value)))
         self.pictures_css = (templates / "pictures.css").read_text(encoding="utf-8")
@@ -87,7 +90,7 @@ class DocumentMaker:
         anchor = f"session-{source.id}"
         ctx = self._context(source.src_uri, lang, in_document, prefix=f"{anchor}-")
         t_words = ui.translator(module.lang)
-        body = markdown_prep.add_block_titles(module.body, t_words)
+        body = markdown_prep.add_block_titles(body_with_source_anchors(self.curriculum, module), t_words)
         html = self.md.render(body, ctx)
         handouts = [{"title": title, "html": block} for title, block in zip(module.handouts, _handout_blocks(html))]
         view = views.module_view(self.curriculum, module, lang)
@@ -105,7 +108,7 @@ class DocumentMaker:
         ctx = self._context(src_uri, lang, in_document, prefix=f"{anchor}-")
         t = ui.translator(lang)
         terms = self.curriculum.glossary.get(page.lang, ())
-        body = markdown_prep.add_block_titles(page.body, ui.translator(page.lang))
+        body = markdown_prep.add_block_titles(body_with_source_anchors(self.curriculum, page), ui.translator(page.lang))
         services, checked = self.curriculum.referrals_in(page.lang)
         # On paper, an unchecked table is a sheet to fill in by hand, not rows of "to be filled in".
         referrals = (markdown_prep.referral_table(services, checked, t) if checked

@@ -254,8 +254,12 @@ def prune_cache(cache_dir: Path, max_age_days: int = 30) -> None:
 
 
 def terminal_progress(done: int, total: int) -> None:
-    """A progress bar on a terminal; nothing in logs."""
+    """A progress bar on a terminal; in logs (CI), a plain line at every tenth of the way."""
     if not sys.stderr.isatty():
+        step = max(total // 10, 1)
+        if done == total or done % step == 0:
+            sys.stderr.write(f"  PDFs: {done}/{total} made\n")
+            sys.stderr.flush()
         return
     width = 30
     filled = width * done // max(total, 1)

@@ -90,6 +90,19 @@ class _PrintLinks(Treeprocessor):
         return url
 
 
+RE_CHECKBOX = re.compile(r'<input\b[^<>]*\btype="checkbox"[^<>]*>')
+
+
+def _checkboxes_to_boxes(html: str) -> str:
+    """A checklist ('- [ ] item') prints as boxes to tick by hand: pymdownx.tasklist writes form inputs,
+    which paper cannot show."""
+    def box(match: re.Match) -> str:
+        if re.search(r"\bchecked\b", match.group(0)):
+            return '<span class="tick tick--checked">\u2713</span>'
+        return '<span class="tick"></span>'
+    return RE_CHECKBOX.sub(box, html)
+
+
 class _PrintExtension(Extension):
     def __init__(self, context_ref, askers):
         super().__init__()
@@ -116,7 +129,7 @@ class PrintMarkdown:
         self._md.reset()
         # Validation refused anything outside the allowlist; this is the second lock on the door
         # (no rel="attachment", however it is written, reaches WeasyPrint).
-        return _numbered_from_start(sanitize(self._md.convert(text), for_print=True))
+        return _numbered_from_start(sanitize(_checkboxes_to_boxes(self._md.convert(text)), for_print=True))
 
 
 RE_OL_START = re.compile(r'<ol start="([0-9]{1,4})">')
