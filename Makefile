@@ -39,7 +39,7 @@ serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000/minga/
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 weight: $(INSTALLED)  ## first-load weight of every page type and language of site/ (in Chromium)
-	$(BIN)/python -m minga.weight site
+	$(BIN)/python -m minga.web.weight site
 
 clean:
 	rm -rf site .site.new .site.old .site.pdf .cache

@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf_sizes = {int(x) for x in args.pdf_sizes.split(",") if x}
     steps = set(args.steps.split(","))
     results = Results(machine())
-    from minga.fonts import install_web_fonts
+    from minga.web.fonts import install_web_fonts
 
     with tempfile.TemporaryDirectory() as fonts:
         install_web_fonts(Path(fonts))  # the web fonts are cut once per machine: not part of any row

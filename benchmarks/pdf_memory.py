@@ -30,7 +30,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="list every module this many times (bigger guides)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from minga.checking import check_project
+    from minga.checks.checking import check_project
 
     loaded, _ = check_project(ROOT)
     curriculum = loaded.curriculum

@@ -8,7 +8,7 @@ current. Each synthetic track gets its track page, its translated titles and a g
 
 Languages: 1 = en; 3 = en, es, ar; 6 = en, es, ar, sw, fr, pt. Our curriculum has no French or
 Portuguese, so fr and pt are copies of the Spanish text, and their interface strings are copies of
-minga/locales/es.yml in a copy of the minga package (`package_dir`, put first on PYTHONPATH).
+minga/web/locales/es.yml in a copy of the minga package (`package_dir`, put first on PYTHONPATH).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def make(target: Path, sessions: int, languages: int) -> Synthetic:
     import sys
 
     sys.path.insert(0, str(ROOT))
-    from minga.checking import check_project
+    from minga.checks.checking import check_project
 
     langs = LANGUAGE_SETS[languages]
     loaded, _ = check_project(ROOT)
@@ -176,8 +176,8 @@ def _is_module_folder(folder: str) -> bool:
 
 def _restamp(translated: Path, source: Path, kind: str) -> None:
     """Record the source hash of the copied source, so the copied translation is current."""
-    from minga import translation
-    from minga.frontmatter import read_document
+    from minga.translation import translation
+    from minga.content.frontmatter import read_document
 
     doc, _ = read_document(source, source.name)
     words = translation.MODULE_WORDS if kind == "module" else translation.PAGE_WORDS
@@ -245,8 +245,9 @@ def _package(target: Path, langs: tuple[str, ...]) -> Path | None:
         return None
     package = target / "package"
     shutil.copytree(ROOT / "minga", package / "minga", ignore=shutil.ignore_patterns("__pycache__"))
+    locales = Path("minga") / "web" / "locales"
     for lang in borrowed:
-        shutil.copy2(ROOT / "minga" / "locales" / f"{BORROWED[lang][0]}.yml", package / "minga" / "locales" / f"{lang}.yml")
+        shutil.copy2(ROOT / locales / f"{BORROWED[lang][0]}.yml", package / locales / f"{lang}.yml")
     return package
 
 
@@ -258,7 +259,7 @@ def plain_config(synthetic: Synthetic) -> Path:
     import yaml
 
     sys.path.insert(0, str(ROOT))
-    from minga.checking import check_project
+    from minga.checks.checking import check_project
 
     loaded, _ = check_project(synthetic.project)
     curriculum = loaded.curriculum

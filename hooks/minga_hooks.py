@@ -17,22 +17,24 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from minga import forms, markdown_prep, offline, printed, shards, ui, views, web_assets
-from minga.html_policy import sanitize, tooltip_text
-from minga.licenses import license_name, license_url
-from minga.publishing import publishable
-from minga.rendering import page_markdown
-from minga.catalog import catalog_json
-from minga.checking import check_project
-from minga.fonts import install_web_fonts
-from minga.model import Module, Page
-from minga.nav import expand_nav
-from minga.site_nav import build_nav
-from minga.problems import errors
-from minga.project import ProjectError, load_project
-from minga.report import format_report
-from minga.search_index import split_search_index
-from minga.urls import page_url
+from minga.content import forms
+from minga.web import markdown_prep, offline, printed, ui, views, web_assets
+from minga.cli import shards
+from minga.checks.html_policy import sanitize, tooltip_text
+from minga.content.licenses import license_name, license_url
+from minga.checks.publishing import publishable
+from minga.web.rendering import page_markdown
+from minga.web.catalog import catalog_json
+from minga.checks.checking import check_project
+from minga.web.fonts import install_web_fonts
+from minga.content.model import Module, Page
+from minga.web.nav import expand_nav
+from minga.web.site_nav import build_nav
+from minga.checks.problems import errors
+from minga.content.project import ProjectError, load_project
+from minga.checks.report import format_report
+from minga.web.search_index import split_search_index
+from minga.web.urls import page_url
 
 log = logging.getLogger("mkdocs.minga")
 _state: dict = {}
@@ -65,7 +67,7 @@ def on_config(config):
     wanted = shards.wanted_languages()
     if wanted and config.plugins.get("i18n"):
         shards.limit_i18n_languages(config.plugins["i18n"], wanted)  # `minga build --lang`: one CI job per language
-    # The menu comes from tracks.yml and the pages' nav_order (minga/site_nav.py) unless mkdocs.yml lists one.
+    # The menu comes from tracks.yml and the pages' nav_order (minga/web/site_nav.py) unless mkdocs.yml lists one.
     config.nav = expand_nav(config.nav or build_nav(curriculum), curriculum)
     _translate_track_sections(config, curriculum)
     return config
@@ -91,8 +93,8 @@ def _has_locale(lang: str) -> bool:
 
 
 def _locale_report(absent: list[str], missing: dict[str, list[str]]) -> str:
-    lines = [f"minga/locales/{code}.yml is missing: copy minga/locales/en.yml and translate it." for code in absent]
-    lines += [f"minga/locales/{code}.yml lacks: {', '.join(keys)}" for code, keys in missing.items() if keys]
+    lines = [f"minga/web/locales/{code}.yml is missing: copy minga/web/locales/en.yml and translate it." for code in absent]
+    lines += [f"minga/web/locales/{code}.yml lacks: {', '.join(keys)}" for code, keys in missing.items() if keys]
     return "Interface strings are missing (no page may fall back to English words):\n" + "\n".join(lines)
 
 
@@ -248,7 +250,7 @@ def on_page_context(context, page, config, nav):
 
 def _write_learning_paths(site: Path, curriculum) -> None:
     """Each track's learning path as a picture, in every language (track pages and guides show it)."""
-    from minga.pictures import PATHS, learning_path_svg
+    from minga.web.pictures import PATHS, learning_path_svg
 
     folder = site / PATHS
     folder.mkdir(parents=True, exist_ok=True)
@@ -309,7 +311,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     curriculum = _state["loaded"].curriculum
     catalog = catalog_json(curriculum, _state["manifest"])
-    if _state["bundles"]:  # the offline copies, when this build made them (minga/offline.py)
+    if _state["bundles"]:  # the offline copies, when this build made them (minga/web/offline.py)
         catalog = json.dumps(dict(json.loads(catalog), offline={
             b.lang: {"url": b.file, "bytes": b.bytes, "size": b.size} for b in _state["bundles"].values()}),
             ensure_ascii=False, indent=2) + "\n"

@@ -176,7 +176,7 @@ def _in_process(args: list[str], cwd: Path, env: dict | None) -> tuple[int, str,
     import signal
     import time
 
-    from minga import cli
+    from minga.cli.main import main
 
     saved = dict(os.environ)
     handler = signal.getsignal(signal.SIGPIPE)
@@ -187,7 +187,7 @@ def _in_process(args: list[str], cwd: Path, env: dict | None) -> tuple[int, str,
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
             try:
-                code = cli.main(["--root", str(cwd), *args])
+                code = main(["--root", str(cwd), *args])
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else 1
     finally:

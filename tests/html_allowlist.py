@@ -261,7 +261,7 @@ def site_findings(site: Path, theme_dirs: list[Path]) -> list[str]:
     return found
 
 
-# The offline copies (minga/offline.py): zips of the site's files laid out as pages `name.html`.
+# The offline copies (minga/web/offline.py): zips of the site's files laid out as pages `name.html`.
 OFFLINE_ZIP = re.compile(r"^offline/minga-[a-z]{2,3}\.zip$")
 OFFLINE_PAGE_PATH = re.compile(r"^(?:[a-z]{2,3}/)?(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9][a-z0-9._-]*\.html$")
 OFFLINE_START = re.compile(r"^minga-[a-z]{2,3}\.html$")

@@ -11,11 +11,11 @@ from pathlib import Path
 import weasyprint
 from bs4 import BeautifulSoup
 
-from minga.checking import check_project
-from minga.html_policy import findings
+from minga.checks.checking import check_project
+from minga.checks.html_policy import findings
 from minga.pdf.markdown import LinkContext, PrintMarkdown
-from minga.rendering import ContentRenderer
-from minga.timing import activity_minutes
+from minga.web.rendering import ContentRenderer
+from minga.checks.timing import activity_minutes
 
 from .fixtures_overlay import make_project
 from .test_rules import CHOICE, rewrite

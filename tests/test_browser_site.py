@@ -1,7 +1,7 @@
 """The built site in a real browser, as a facilitator's phone meets it (issue 11).
 
 The session-built site (with PDFs and offline copies) is served as GitHub Pages serves it: under
-/minga/, with the root 404.html and status 404 for a missing path (minga/weight.py). One headless
+/minga/, with the root 404.html and status 404 for a missing path (minga/web/weight.py). One headless
 Chromium at 360 px (Debian's chromium + chromium-driver, through Selenium) visits one page of each
 type in each language once; the checks below read what that visit saw:
 - first-load weight (gzip, with no input) within budget: 75 KB a session page, 90 KB the home page,
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from minga import weight
+from minga.web import weight
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = Path(os.environ.get("MINGA_AXE_JS") or ROOT / ".venv" / "node_modules" / "axe-core" / "axe.min.js")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minga.checking import check_project
-from minga.project import load_project
-from minga.report import format_problem
-from minga.translate_cli import TranslationCommandError, start
-from minga.views import translation_view
+from minga.checks.checking import check_project
+from minga.content.project import load_project
+from minga.checks.report import format_problem
+from minga.translation.translate_cli import TranslationCommandError, start
+from minga.web.views import translation_view
 
 from .fixtures_overlay import make_project
 from .test_rules import CALM, CHOICE, assert_fix_is_an_answer, rewrite

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from minga.checking import check_project
+from minga.checks.checking import check_project
 
 from .conftest import ROOT
 

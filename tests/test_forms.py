@@ -17,8 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from minga import forms
-from minga.checking import check_project
+from minga.content import forms
+from minga.checks.checking import check_project
 
 from .conftest import ROOT, copy_project, run_minga
 

@@ -1,4 +1,4 @@
-"""minga.frontmatter: safe YAML with line numbers, and property tests of the whole check."""
+"""minga.content.frontmatter: safe YAML with line numbers, and property tests of the whole check."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minga import schema
-from minga.checking import check_project
-from minga.frontmatter import MAX_DEPTH, Source, load_yaml, read_document, read_text, split
-from minga.report import format_problem
-from minga.rules import RULES
+from minga.content import schema
+from minga.checks.checking import check_project
+from minga.content.frontmatter import MAX_DEPTH, Source, load_yaml, read_document, read_text, split
+from minga.checks.report import format_problem
+from minga.checks.rules import RULES
 
 VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
 FUZZ_FILE = "curriculum/education/fuzz-module.md"

@@ -2,7 +2,7 @@
 whatever the check accepts renders to HTML inside the allowlist (tests/html_allowlist.py).
 
 The module is tests/fixtures/valid's choice-point (part of a guide), with generated text appended
-to its body or put into its front-matter strings. `check_project` (minga/checking.py) is called in
+to its body or put into its front-matter strings. `check_project` (minga/checks/checking.py) is called in
 process. Accepted bodies are rendered with the build's own Markdown configuration (mkdocs.yml's
 extensions through MkDocs' config loader, as the site does) and with minga's print renderer
 (minga/pdf/markdown.py's PrintMarkdown), and both results are held to the allowlist.
@@ -18,9 +18,9 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from minga.checking import check_project
-from minga.problems import errors
-from minga.report import format_problem
+from minga.checks.checking import check_project
+from minga.checks.problems import errors
+from minga.checks.report import format_problem
 
 from . import html_allowlist
 from .hostile_support import make_hostile_project

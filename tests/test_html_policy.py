@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from minga.html_policy import findings, sanitize, url_reason, web_url
+from minga.checks.html_policy import findings, sanitize, url_reason, web_url
 from minga.pdf.markdown import LinkContext, PrintMarkdown
-from minga.svg_policy import svg_problems
+from minga.checks.svg_policy import svg_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,9 +112,9 @@ def test_our_pictures_are_drawings():
 
 def test_every_picture_byte_is_in_the_pdf_cache_key(tmp_path):
     """A changed or removed picture remakes the PDFs that may show it (the key covers every input byte)."""
-    from minga.checking import check_project
+    from minga.checks.checking import check_project
     from minga.pdf.jobs import Job, content_hash
-    from minga.project import load_project
+    from minga.content.project import load_project
 
     from .conftest import copy_project
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from minga.checking import check_project
-from minga.importer import import_episode
-from minga.project import load_project
-from minga.report import format_problem
+from minga.checks.checking import check_project
+from minga.cli.importer import import_episode
+from minga.content.project import load_project
+from minga.checks.report import format_problem
 
 from .conftest import run_minga
 from .fixtures_overlay import make_project

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from minga.checking import check_project
+from minga.checks.checking import check_project
 from minga.pdf.fetcher import RestrictedFetcher
 from minga.pdf.markdown import LinkContext, PrintMarkdown
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from minga.svg_policy import svg_problems
+from minga.checks.svg_policy import svg_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "es", "ar", "sw")

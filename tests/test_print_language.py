@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from minga import ui
-from minga.checking import check_project
+from minga.web import ui
+from minga.checks.checking import check_project
 
 from .conftest import ROOT, copy_project, run_minga
 
@@ -68,7 +68,7 @@ def test_arabic_words_mostly_extract_exactly(site):
     """Word by word, the Arabic text layer matches the Arabic sources (spacing around a few marks aside)."""
     words = lambda text: re.findall(r"[\u0621-\u064a\u064b-\u0652]+", text)  # noqa: E731
     vocabulary = set()
-    for path in [*(ROOT / "curriculum").rglob("*.ar.md"), *(ROOT / "curriculum").rglob("*.ar.yml"), ROOT / "minga/locales/ar.yml"]:
+    for path in [*(ROOT / "curriculum").rglob("*.ar.md"), *(ROOT / "curriculum").rglob("*.ar.yml"), ROOT / "minga/web/locales/ar.yml"]:
         vocabulary |= set(words(path.read_text(encoding="utf-8")))
     extracted = words(text_of(site / "pdf" / "ar" / "act.pdf"))
     exact = sum(word in vocabulary for word in extracted) / len(extracted)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minga.checking import check_project
-from minga.publishing import publishable
-from minga.project import load_project
+from minga.checks.checking import check_project
+from minga.checks.publishing import publishable
+from minga.content.project import load_project
 
 from .test_rules import make_project
 

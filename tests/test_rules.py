@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from minga.checking import check_project
-from minga.frontmatter import MAX_FILE_BYTES
-from minga.problems import Problem
-from minga.project import ProjectError, load_project
-from minga.report import format_problem, format_report
-from minga.rules import RULES
+from minga.checks.checking import check_project
+from minga.content.frontmatter import MAX_FILE_BYTES
+from minga.checks.problems import Problem
+from minga.content.project import ProjectError, load_project
+from minga.checks.report import format_problem, format_report
+from minga.checks.rules import RULES
 
 from .fixtures_overlay import BROKEN, FIXTURES, OVERLAY_CONTROL_FILES, VALID, make_project
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from minga import ui
-from minga.checking import check_project
-from minga.project import load_project
+from minga.web import ui
+from minga.checks.checking import check_project
+from minga.content.project import load_project
 
 from .conftest import ROOT, copy_project, run_minga
 
@@ -165,7 +165,7 @@ def test_facilitator_pages_hold_no_developer_instructions(loaded):
         assert not re.search(r"_data/|\.yml\b|minga translation", item.body), f"{item.file}: a developer instruction"
     for language in curriculum.languages:
         for key, text in ui.strings(language.code).items():
-            assert not re.search(r"_data/|\.yml\b", text), f"minga/locales/{language.code}.yml {key}: a developer instruction"
+            assert not re.search(r"_data/|\.yml\b", text), f"minga/web/locales/{language.code}.yml {key}: a developer instruction"
 
 
 def test_the_sessions_that_need_the_local_table_say_so(loaded):

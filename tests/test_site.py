@@ -11,8 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from minga.checking import check_project
-from minga.views import clock
+from minga.checks.checking import check_project
+from minga.web.views import clock
 
 from .conftest import ROOT
 
@@ -227,7 +227,7 @@ def _assert_internal_links_resolve(soup: BeautifulSoup, site: Path, url: str) ->
 
 
 def test_contributor_guide_lists_every_check():
-    from minga.rules import RULES
+    from minga.checks.rules import RULES
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     missing = [code for code in RULES if f"`{code}`" not in guide]

@@ -16,13 +16,13 @@ from typing import Callable
 
 import pytest
 
-from minga.checking import check_project
-from minga.nav import expand_nav
-from minga.problems import errors
-from minga.project import load_project
-from minga.scaffold import new_module, new_page, new_track
-from minga.site_nav import build_nav
-from minga.translate_cli import start
+from minga.checks.checking import check_project
+from minga.web.nav import expand_nav
+from minga.checks.problems import errors
+from minga.content.project import load_project
+from minga.cli.scaffold import new_module, new_page, new_track
+from minga.web.site_nav import build_nav
+from minga.translation.translate_cli import start
 
 from .conftest import run_minga
 from .hostile_support import make_hostile_project
@@ -213,7 +213,7 @@ def test_translated_headings_keep_the_source_anchors_on_the_page(tmp_path):
 
 
 def test_new_guide_for_a_new_track_passes_the_check(tmp_path):
-    from minga.scaffold import new_guide
+    from minga.cli.scaffold import new_guide
 
     project = bilingual_project(tmp_path)
     new_track_with_sessions(project)

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from minga import ui
-from minga.checking import check_project
+from minga.web import ui
+from minga.checks.checking import check_project
 
 from .conftest import ROOT, copy_project, run_minga
 
@@ -280,7 +280,7 @@ def test_missing_interface_strings_fail_the_build_with_a_message(tmp_path, test_
     result = run_minga("build", "--no-pdf", cwd=project)
     assert result.returncode == 1
     output = result.stdout + result.stderr
-    assert "minga/locales/fr.yml lacks:" in output and "at_a_glance" in output
+    assert "minga/web/locales/fr.yml lacks:" in output and "at_a_glance" in output
     assert "Traceback" not in output
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from minga.pr_summary import summary
-from minga.project import load_project
-from minga.translate_cli import start
+from minga.cli.pr_summary import summary
+from minga.content.project import load_project
+from minga.translation.translate_cli import start
 
 from .fixtures_overlay import make_project
 
@@ -47,7 +47,7 @@ def test_pull_request_workflow_is_read_only_and_reports():
     assert all("permissions" not in job for job in data["jobs"].values())
     runs = " ".join(step.get("run", "") for step in steps(data))
     assert "minga check --format github" in runs and "minga build" in runs and "--no-pdf" not in runs
-    assert "minga.pr_summary" in runs and "GITHUB_STEP_SUMMARY" in runs
+    assert "minga.cli.pr_summary" in runs and "GITHUB_STEP_SUMMARY" in runs
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps(data))
     checkout = next(step for step in steps(data) if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["persist-credentials"] is False

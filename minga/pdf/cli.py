@@ -8,11 +8,11 @@ import sys
 import time
 from pathlib import Path
 
-from ..problems import errors
-from ..project import ProjectError, load_project
-from ..report import format_report
-from ..publishing import printable
-from .jobs import PAPERS, Outcome, make_all, plan, terminal_progress
+from minga.checks.problems import errors
+from minga.content.project import ProjectError, load_project
+from minga.checks.report import format_report
+from minga.checks.publishing import printable
+from minga.pdf.jobs import PAPERS, Outcome, make_all, plan, terminal_progress
 
 MANIFEST = "index.json"
 
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, workers=None, forms=None) -> int:
-    from ..checking import check_project
+    from minga.checks.checking import check_project
 
     loaded, problems = check_project(project=project)
     if errors(problems):
@@ -101,7 +101,7 @@ def _write_manifest(out: Path, outcomes: list[Outcome], curriculum) -> None:
 
 
 def _translation(job, curriculum) -> dict:
-    from .. import status
+    from minga.translation import status
 
     if job.kind in ("guide", "cards"):
         return status.print_share(curriculum, next(g for g in curriculum.guides if g.id == job.item), job.lang)

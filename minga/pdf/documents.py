@@ -11,13 +11,16 @@ from pathlib import Path
 import jinja2
 import segno
 
-from .. import __version__, forms, markdown_prep, pictures, status, ui, views
-from ..anchors import body_with_source_anchors
-from ..gitinfo import git
-from ..licenses import license_name
-from ..model import Curriculum, Form, Guide, Module
-from ..urls import page_url
-from .markdown import LinkContext, PrintMarkdown
+from minga import __version__
+from minga.content import forms
+from minga.web import markdown_prep, pictures, ui, views
+from minga.translation import status
+from minga.web.anchors import body_with_source_anchors
+from minga.content.gitinfo import git
+from minga.content.licenses import license_name
+from minga.content.model import Curriculum, Form, Guide, Module
+from minga.web.urls import page_url
+from minga.pdf.markdown import LinkContext, PrintMarkdown
 
 PAPER = {"a4": "A4", "letter": "letter"}
 RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")

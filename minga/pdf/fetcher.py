@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
-from ..svg_policy import svg_problems
+from minga.checks.svg_policy import svg_problems
 
 MAX_DATA_BYTES = 2 * 1024 * 1024
 RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Syriac, Thaana...

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import fontpkg
 
-from ..fonts import cache_dir
+from minga.web.fonts import cache_dir
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .. import __version__
+from minga import __version__
 
 PAPERS = ("a4", "letter")
 CARD_PAPERS = ("a4", "a5")
@@ -116,16 +116,17 @@ def shared_inputs(project, templates: Path) -> str:
     """What every PDF depends on: templates, stylesheet, interface strings, fonts, versions."""
     import weasyprint
 
-    from .fonts import versions
+    from minga.pdf.fonts import versions
 
     digest = hashlib.sha256()
-    for folder in (templates, Path(__file__).parent, Path(__file__).parent.parent / "locales"):
+    package = Path(__file__).parent.parent
+    for folder in (templates, Path(__file__).parent, package / "web" / "locales"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in {".html", ".css", ".py", ".yml"}:
                 digest.update(path.name.encode() + path.read_bytes())
     digest.update((project.root / "mkdocs.yml").read_bytes())
-    for module in ("markdown_prep.py", "views.py", "urls.py", "forms.py", "pictures.py"):
-        digest.update((Path(__file__).parent.parent / module).read_bytes())
+    for module in ("web/markdown_prep.py", "web/views.py", "web/urls.py", "content/forms.py", "web/pictures.py"):
+        digest.update((package / module).read_bytes())
     digest.update(f"{weasyprint.__version__};{__version__};{versions()};{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     return digest.hexdigest()
 
@@ -136,13 +137,13 @@ _worker: dict = {}
 
 
 def _init_worker(root: str, epoch: str | None) -> None:
-    from ..checking import check_project
-    from ..project import load_project
-    from .documents import DocumentMaker, Edition
-    from .fonts import font_face_css, prepare_fonts
-    from .markdown import PrintMarkdown
-    from .tagging import install as tag_languages
-    from .text_layer import install as map_text_layer
+    from minga.checks.checking import check_project
+    from minga.content.project import load_project
+    from minga.pdf.documents import DocumentMaker, Edition
+    from minga.pdf.fonts import font_face_css, prepare_fonts
+    from minga.pdf.markdown import PrintMarkdown
+    from minga.pdf.tagging import install as tag_languages
+    from minga.pdf.text_layer import install as map_text_layer
 
     tag_languages()
     map_text_layer()
@@ -159,7 +160,7 @@ def _render(job: Job, target: str) -> tuple[int, list]:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from .fetcher import RestrictedFetcher
+    from minga.pdf.fetcher import RestrictedFetcher
 
     maker, curriculum, project = _worker["maker"], _worker["curriculum"], _worker["project"]
     if job.kind == "guide":

@@ -18,9 +18,9 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..html_policy import sanitize
-from ..rendering import markdown_config
-from ..urls import page_url
+from minga.checks.html_policy import sanitize
+from minga.web.rendering import markdown_config
+from minga.web.urls import page_url
 
 UNSAFE_ATTRIBUTE = re.compile(r"^(on|style$|rel$|srcset$|formaction$)", re.I)
 REMOVED_TAGS = {"script", "style", "link", "iframe", "object", "embed", "form", "input", "meta", "base"}

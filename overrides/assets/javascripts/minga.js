@@ -3,7 +3,7 @@
    without them: the drawer and the language menu are CSS, every page is readable with JavaScript off.
    When the search opens (its toggle, a focus in the search box, or the keys / s f), the bundle is
    added and told that the document is ready, as on a normal load.
-   From file:// (the offline copies, minga/offline.py) a browser runs no worker: the search worker
+   From file:// (the offline copies, minga/web/offline.py) a browser runs no worker: the search worker
    runs in a hidden frame instead; Material's worker expects this (it looks for IFrameWorker). */
 (function () {
   var me = document.currentScript, root = document.documentElement, started = false;
