@@ -105,7 +105,7 @@ def test_every_code_the_engine_emits_is_listed_in_rules():
     """A code used by the engine but missing from RULES would be undocumented and untested."""
     engine = Path(__file__).resolve().parent.parent / "minga"
     emitted = set()
-    for source in engine.glob("*.py"):
+    for source in engine.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem" and len(node.args) > 2:
                 code = node.args[2]

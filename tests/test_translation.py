@@ -17,7 +17,7 @@ from minga.checks.checking import check_project
 
 from .conftest import ROOT, copy_project, run_minga
 
-LOCALES = ROOT / "minga" / "locales"
+LOCALES = ROOT / "minga" / "web" / "locales"
 
 
 def soup_of(path: Path) -> BeautifulSoup:
