@@ -269,19 +269,17 @@ def plain_config(synthetic: Synthetic) -> Path:
     plain_theme = synthetic.project / "overrides-plain" / "partials"
     shutil.copytree(synthetic.project / "overrides" / "partials" / "languages", plain_theme / "languages", dirs_exist_ok=True)
     text = text.replace("  custom_dir: overrides\n", "  custom_dir: overrides-plain\n")
-    nav_start = text.index("\nnav:\n") + 1
-    nav_end = text.index("\nextra:\n")
-    nav = []
-    for line in text[nav_start:nav_end].splitlines()[1:]:
-        match = re.match(r"^  - ([a-z0-9-]+)/index\.md$", line)
-        if match and curriculum.track(match.group(1)):
-            track = curriculum.track(match.group(1))
-            modules = [f"    - {m.src_uri}" for m in curriculum.modules_of(track.id)]
-            nav.append(f"  - {yaml.safe_dump(track.title, allow_unicode=True).strip().removesuffix('...').strip()}:\n"
-                       f"    - {track.id}/index.md\n" + "\n".join(modules))
-        else:
-            nav.append(line)
-    text = text[:nav_start] + "nav:\n" + "\n".join(nav) + "\n" + text[nav_end:]
+    # The menu our hooks make from the content (tracks.yml, nav_order), written out for plain MkDocs.
+    from minga.nav import expand_nav
+    from minga.site_nav import build_nav
+
+    def plain(entry):  # section titles are escaped Markup for our templates: plain text for YAML
+        if isinstance(entry, dict):
+            return {str(key): plain(value) for key, value in entry.items()}
+        return [plain(item) for item in entry] if isinstance(entry, list) else str(entry)
+
+    nav = plain(expand_nav(build_nav(curriculum), curriculum))
+    text = text.rstrip("\n") + "\n\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
     path = synthetic.project / "mkdocs.plain.yml"
     path.write_text(text, encoding="utf-8")
     return path
