@@ -270,8 +270,8 @@ def plain_config(synthetic: Synthetic) -> Path:
     shutil.copytree(synthetic.project / "overrides" / "partials" / "languages", plain_theme / "languages", dirs_exist_ok=True)
     text = text.replace("  custom_dir: overrides\n", "  custom_dir: overrides-plain\n")
     # The menu our hooks make from the content (tracks.yml, nav_order), written out for plain MkDocs.
-    from minga.nav import expand_nav
-    from minga.site_nav import build_nav
+    from minga.web.nav import expand_nav
+    from minga.web.site_nav import build_nav
 
     def plain(entry):  # section titles are escaped Markup for our templates: plain text for YAML
         if isinstance(entry, dict):
