@@ -9,6 +9,7 @@ import difflib
 import posixpath
 import re
 from pathlib import Path
+from functools import lru_cache
 from typing import Iterable, Iterator
 from urllib.parse import unquote
 
@@ -364,8 +365,14 @@ def suggest_path(target_uri: str, own_uri: str, loaded: Loaded) -> str | None:
 
 
 def _src_uri_of(file: str, loaded: Loaded) -> str:
-    docs = loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
+    docs = _docs_folder(loaded.curriculum.docs_dir, loaded.curriculum.root)
     return file[len(docs) + 1:] if file.startswith(docs + "/") else file
+
+
+@lru_cache(maxsize=16)
+def _docs_folder(docs_dir: Path, root: Path) -> str:
+    """The docs folder relative to the repository (resolved once: it is asked for every link)."""
+    return docs_dir.resolve().relative_to(root.resolve()).as_posix()
 
 
 def _resolve(file: str, target: str, loaded: Loaded) -> str | None:

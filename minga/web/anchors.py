@@ -9,13 +9,22 @@ render the translation this way. A heading the translator gave its own `{#id}` k
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from minga.content.body import RE_HEADING_ID, Heading, scan
 from minga.content.model import Curriculum, Module, Page
 
 
+@lru_cache(maxsize=8192)
+def headings_of(body: str) -> tuple[Heading, ...]:
+    """The headings of a body. Remembered: the check, the pages and the PDFs ask for the same
+    bodies several times (a source once per language), and scanning is most of the check's time."""
+    return tuple(scan(body, 1).headings)
+
+
 def paired_anchors(body: str, source_body: str) -> list[tuple[Heading, str]]:
     """(heading of the translation, anchor it takes) for every heading that pairs with the source's."""
-    mine, theirs = scan(body, 1).headings, scan(source_body, 1).headings
+    mine, theirs = headings_of(body), headings_of(source_body)
     pairs = []
     for own, source in zip(mine, theirs):
         if own.level != source.level:
@@ -52,4 +61,4 @@ def body_with_source_anchors(curriculum: Curriculum, item: Module | Page) -> str
 def effective_anchors(curriculum: Curriculum, item: Module | Page) -> dict[str, str]:
     """Heading text -> the anchor it has on the rendered page (the source's when paired)."""
     body = body_with_source_anchors(curriculum, item)
-    return {heading.text: heading.anchor for heading in scan(body, 1).headings}
+    return {heading.text: heading.anchor for heading in headings_of(body)}

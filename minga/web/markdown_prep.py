@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from markupsafe import escape
 
@@ -27,6 +28,7 @@ def add_block_titles(markdown: str, t) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=64)  # the same lines for every page of a language
 def glossary_abbreviations(terms: tuple[GlossaryTerm, ...]) -> str:
     """pymdownx/Python-Markdown abbreviation lines: each term shows its definition as a tooltip."""
     lines = []
@@ -48,6 +50,7 @@ def _forms(term: GlossaryTerm) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=64)  # asked for by every page of a language, used by the glossary page
 def glossary_list(terms: tuple[GlossaryTerm, ...]) -> str:
     """The glossary page's entries, alphabetical, each with its own anchor."""
     out = []
