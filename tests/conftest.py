@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -32,18 +33,52 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+SHARED = ("site", "catalog")  # the fixtures of the one real build all site and PDF tests share
+_build: dict = {}
+
+
+def _needs_build(item) -> bool:
+    return bool(set(SHARED) & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Tests of the shared build run last (file order kept within each group), so that the build,
+    started in the background as soon as the tests are collected, overlaps all the others: its
+    PDF workers and the other tests share the two cores instead of taking turns."""
+    items.sort(key=_needs_build)
+
+
+def pytest_collection_finish(session):
+    if os.environ.get("MINGA_TEST_SITE") or not any(_needs_build(item) for item in session.items):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="minga-shared-build-"))
+    log = open(folder / "build.log", "w", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "minga.cli", "build", "--site-dir", str(folder / "site")],
+                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+    _build.update(process=process, folder=folder, log=log)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if "process" in _build:
+        if _build["process"].poll() is None:  # interrupted before the build was needed
+            _build["process"].kill()
+            _build["process"].wait()
+        _build["log"].close()
+        shutil.rmtree(_build["folder"], ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The bundled curriculum built by `minga build` into a temporary folder.
+def site() -> Path:
+    """The bundled curriculum built by `minga build` (started in the background at collection).
 
     MINGA_TEST_SITE=path reuses a site you built yourself, to rerun a few tests quickly while
     working; CI never sets it."""
     if os.environ.get("MINGA_TEST_SITE"):
         return Path(os.environ["MINGA_TEST_SITE"]).resolve()
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = run_minga("build", "--site-dir", str(out), cwd=ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    returncode = _build["process"].wait()
+    _build["log"].flush()
+    assert returncode == 0, (_build["folder"] / "build.log").read_text(encoding="utf-8")[-5000:]
+    return _build["folder"] / "site"
 
 
 @pytest.fixture(scope="session")

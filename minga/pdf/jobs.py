@@ -179,7 +179,7 @@ def _render(job: Job, target: str) -> tuple[int, list]:
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=str(project.docs_dir) + "/", url_fetcher=fetcher).render(font_config=fonts)
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    partial = target + ".part"
+    partial = f"{target}.{os.getpid()}.part"  # two builds may make the same cached PDF at once
     document.write_pdf(partial, pdf_variant="pdf/ua-1", attachments=[], uncompressed_pdf=False, font_config=fonts)
     os.replace(partial, target)
     return len(document.pages), [(r.url, r.reason, _asker(r.url, maker, curriculum)) for r in fetcher.refusals]
