@@ -17,6 +17,7 @@ from minga.content.frontmatter import Document, load_yaml, read_document, read_t
 from minga.content.frontmatter import locate as frontmatter_locate
 from minga.content.model import (AgendaBlock, Curriculum, Form, GlossaryTerm, GroupSize, Guide, Module, Page,
                     Picture, ReferralService, Safety, SourceRef, Track)
+from minga.checks.check_cache import memo
 from minga.checks.problems import Problem, did_you_mean
 from minga.checks.html_policy import web_url
 from minga.checks.publishing import RESERVED_IDS, contained
@@ -104,7 +105,8 @@ def _read(content: ContentFile, loaded: Loaded) -> Document | None:
     doc, problems = read_document(content.path, content.file)
     loaded.problems += problems
     if doc is not None:
-        loaded.structures[content.file] = scan(doc.body, doc.body_line)
+        # A pure function of the body: remembered across checks, like the front matter.
+        loaded.structures[content.file] = memo("scan", f"{doc.body_line}\0{doc.body}", lambda: scan(doc.body, doc.body_line))
     else:
         _salvage(content, loaded)
     return doc
