@@ -106,4 +106,4 @@ def _translation(job, curriculum) -> dict:
     if job.kind in ("guide", "cards"):
         return status.print_share(curriculum, next(g for g in curriculum.guides if g.id == job.item), job.lang)
     src_uri = curriculum.forms[job.item].src_uri if job.kind == "form" else curriculum.modules[job.item].src_uri
-    return status.module_share(curriculum, src_uri, job.lang)
+    return status.item_share(curriculum, src_uri, job.lang)

@@ -20,10 +20,10 @@ from minga.content.gitinfo import git
 from minga.content.licenses import license_name
 from minga.content.model import Curriculum, Form, Guide, Module
 from minga.web.urls import page_url
+from minga.pdf.fetcher import RTL_TEXT
 from minga.pdf.markdown import LinkContext, PrintMarkdown
 
 PAPER = {"a4": "A4", "letter": "letter"}
-RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class DocumentMaker:
                                       trim_blocks=True, lstrip_blocks=True)
         self.env.filters["license_name"] = license_name  # 'CC-BY-4.0' prints as 'CC BY 4.0'
         self.css = (templates / "print.css").read_text(encoding="utf-8")
-        self.env.tests["rtl_text"] = lambda value: bool(RIGHT_TO_LEFT.search(str(value)))
+        self.env.tests["rtl_text"] = lambda value: bool(RTL_TEXT.search(str(value)))
         self.pictures_css = (templates / "pictures.css").read_text(encoding="utf-8")
 
     # --- Guides -------------------------------------------------------------------------

@@ -38,8 +38,8 @@ def print_share(curriculum: Curriculum, guide, lang: str) -> dict:
     return _share(sessions, pages)
 
 
-def module_share(curriculum: Curriculum, src_uri: str, lang: str) -> dict:
-    """The same measure for one module's handout."""
+def item_share(curriculum: Curriculum, src_uri: str, lang: str) -> dict:
+    """The same measure for one module's handout or one form."""
     return _share([status_of(curriculum, src_uri, lang)], [])
 
 
