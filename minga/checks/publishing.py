@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from minga.checks.problems import Problem
+from minga.content.real_paths import RealPaths, real_root
 from minga.checks.svg_policy import svg_problems
 
 PICTURE_TYPES = frozenset({".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"})
@@ -64,8 +65,9 @@ def walk(top: Path, root: Path) -> Iterator[Entry]:
     """Every file under `top`, following folder links as MkDocs does, each folder once; a folder
     whose real place is outside the repository (or hidden) is given as one entry, not entered."""
     seen: set[Path] = set()
+    real_paths = RealPaths()
     for folder, dirs, files in os.walk(top, followlinks=True):
-        real_folder = Path(folder).resolve()
+        real_folder = real_paths.folder(Path(folder))
         if real_folder in seen:
             dirs[:] = []
             continue
@@ -74,17 +76,17 @@ def walk(top: Path, root: Path) -> Iterator[Entry]:
         linked = []
         for name in list(dirs):
             path = Path(folder) / name
-            if name.startswith(".") or not contained(path.resolve(), root):
+            if name.startswith(".") or not contained(real_paths.of(path), root):
                 dirs.remove(name)
                 linked.append(name)
         for name in sorted(files) + linked:
             path = Path(folder) / name
-            yield Entry(path, path.relative_to(top).as_posix(), shown_path(path, root), path.resolve())
+            yield Entry(path, path.relative_to(top).as_posix(), shown_path(path, root), real_paths.of(path))
 
 
 def contained(real: Path, root: Path) -> bool:
     """Inside the repository once every link is resolved, and outside its hidden folders (.git)."""
-    root = root.resolve()
+    root = real_root(root)
     if not real.is_relative_to(root):
         return False
     return not any(part.startswith(".") for part in real.relative_to(root).parts)

@@ -15,7 +15,7 @@ from minga.checks.html_policy import Finding, findings
 from minga.content.loader import DATA_DIR, Loaded
 from minga.content.model import Module, Page
 from minga.checks.problems import Problem
-from minga.web.rendering import ContentRenderer, page_markdown
+from minga.web.rendering import ContentRenderer, language_data_key, page_markdown, page_markdown_key
 
 HTML_HINT = ("Use plain Markdown: **bold**, *italic*, lists, tables, [links](page.md), ![pictures](assets/images/x.svg). "
              "HTML elements, attributes, styles and scripts cannot be published.")
@@ -38,16 +38,14 @@ def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
         return
     renderers: list[ContentRenderer] = []  # made on the first page not remembered (reading mkdocs.yml takes time)
     seen: set[tuple[str, int, str]] = set()  # a data file's problem shows on every page: say it once
+    curriculum = loaded.curriculum
+    data_keys = {lang.code: language_data_key(curriculum, lang.code) for lang in curriculum.languages}
     for item in every_item(loaded):
-        hidden = _invisible_in_body(item)
-        if hidden:
-            yield hidden
-        long = _too_long(item)
-        if long:
-            yield long
-            continue  # Markdown's inline parsing is quadratic in a paragraph's length: never render one
-        text = page_markdown(loaded.curriculum, item)
-        failed, found = memo("rendered", text, lambda: _render_findings(renderers, config, text))
+        data_key = data_keys.get(item.lang) or language_data_key(curriculum, item.lang)
+        # Remembered by what the page's Markdown is made from, so an unchanged page is not even prepared.
+        key = f"{item.file}\0{item.body_line}\0" + page_markdown_key(curriculum, item, data_key)
+        own, failed, found = memo("page-findings", key, lambda: _page_findings(renderers, config, loaded, item))
+        yield from own
         if failed:
             yield Problem(item.file, item.body_line, "render-failed",
                           f"This page cannot be turned into a web page ({failed}).",
@@ -61,9 +59,18 @@ def check_rendered_html_is_allowed(loaded: Loaded) -> Iterable[Problem]:
                 yield problem
 
 
+def _page_findings(renderers: list[ContentRenderer], config: Path, loaded: Loaded,
+                   item: Module | Page) -> tuple[list[Problem], str | None, list[Finding]]:
+    """(problems of the body's text, why rendering failed or None, what the HTML holds outside the allowlist)."""
+    own = [p for p in (_invisible_in_body(item), _too_long(item)) if p is not None]
+    if own and own[-1].code == "too-long":
+        return own, None, []  # Markdown's inline parsing is quadratic in a paragraph's length: never render one
+    return (own, *_render_findings(renderers, config, page_markdown(loaded.curriculum, item)))
+
+
 def _render_findings(renderers: list[ContentRenderer], config: Path, text: str) -> tuple[str | None, list[Finding]]:
-    """(why rendering failed, or None; what the HTML holds outside the allowlist). A pure function
-    of the page's Markdown (and our code and mkdocs.yml), hence remembered by minga/checks/check_cache.py."""
+    """(why rendering failed, or None; what the HTML holds outside the allowlist): a pure function
+    of the page's Markdown, our code and mkdocs.yml."""
     if not renderers:
         renderers.append(ContentRenderer(config))
     try:

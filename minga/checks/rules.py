@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from minga.content import forms
+from minga.checks.check_cache import memo
 from minga.checks.foreign import describe_tool, target_of
 from minga.web.anchors import effective_anchors
 from minga.content.body import BodyStructure, in_code, slug
@@ -246,12 +247,19 @@ def check_no_todo_left(file: str, structure: BodyStructure, loaded: Loaded) -> I
         lines = (loaded.curriculum.root / file).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeError):
         return
+    for number, what in memo("todo", "\n".join(lines), lambda: _todos(lines)):
+        yield Problem(file, number, "todo", f"A TODO is left here: {what}",
+                      "Do what it says and delete the 'TODO:' text (and the line, if nothing else is on it).")
+
+
+def _todos(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, what is left to do) of each 'TODO:' outside code."""
+    todos = []
     for number, (line, code) in enumerate(zip(lines, in_code(lines)), start=1):
         found = None if code else RE_TODO.search(line)
         if found:
-            what = found.group(1).strip().strip("\"'") or "this is not finished"
-            yield Problem(file, number, "todo", f"A TODO is left here: {what}",
-                          "Do what it says and delete the 'TODO:' text (and the line, if nothing else is on it).")
+            todos.append((number, found.group(1).strip().strip("\"'") or "this is not finished"))
+    return todos
 
 
 def check_blocks_are_closed(file: str, structure: BodyStructure, loaded: Loaded) -> Iterable[Problem]:

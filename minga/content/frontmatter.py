@@ -42,6 +42,9 @@ class Document:
     body: str
     body_line: int  # file line on which the body starts
     has_front_matter: bool = True
+    yaml_text: str = ""  # the front matter as written: checks of it are remembered by this text
+    # What has been worked out from this document once (e.g. its source hash), by name.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, path: KeyPath) -> int:
         return locate(self.lines, path, 1 if self.has_front_matter else 0)
@@ -247,7 +250,7 @@ def split(source: Source) -> tuple[Document | None, list[Problem]]:
                                          "The front matter must be a list of 'key: value' lines.",
                                          "Start each line with a key, for example 'title: Being present'.")]
     body = "\n".join(lines[index + 1:])
-    return Document(file, meta, data.lines, body, index + 2), problems
+    return Document(file, meta, data.lines, body, index + 2, yaml_text=yaml_text), problems
 
 
 def read_document(path: Path, file: str) -> tuple[Document | None, list[Problem]]:

@@ -22,6 +22,7 @@ from minga.checks.problems import Problem, did_you_mean
 from minga.checks.html_policy import web_url
 from minga.checks.publishing import RESERVED_IDS, contained
 from minga.content.project import Project
+from minga.content.real_paths import RealPaths
 
 DATA_DIR = "_data"
 
@@ -36,6 +37,7 @@ class Loaded:
     track_lines: dict[str, int] = field(default_factory=dict)
     guide_lines: dict[str, dict] = field(default_factory=dict)  # guide id -> key path -> line
     all_modules: list[Module] = field(default_factory=list)  # every readable module, duplicates included
+    first_module_at: dict[str, Module] = field(default_factory=dict)  # src_uri -> the first module read there
     source_docs: dict[str, Document] = field(default_factory=dict)  # default-language documents by src_uri
     # Ids of modules whose front matter has problems: other files may still name them
     # without a second, misleading "unknown id" problem.
@@ -77,11 +79,12 @@ def discover(project: Project) -> list[ContentFile]:
     default = next(lang.code for lang in project.languages if lang.default)
     others = set(project.language_codes) - {default}
     found = []
+    real_paths = RealPaths()
     for path in sorted(project.docs_dir.rglob("*.md")):
         rel = path.relative_to(project.docs_dir)
         if rel.parts[0] == DATA_DIR or any(part.startswith(".") for part in rel.parts):
             continue
-        if not contained(path.resolve(), project.root):
+        if not contained(real_paths.of(path), project.root):
             continue  # reported by publishing.check_files_are_publishable; never read
 
         stem_parts = rel.name[: -len(".md")].split(".")
@@ -89,7 +92,7 @@ def discover(project: Project) -> list[ContentFile]:
         if len(stem_parts) > 1 and stem_parts[-1] in others | {default}:
             lang = stem_parts[-1]
             rel = rel.with_name(".".join(stem_parts[:-1]) + ".md")
-        found.append(ContentFile(path, project.relative(path), rel.as_posix(), lang))
+        found.append(ContentFile(path, project.relative(path, real_paths), rel.as_posix(), lang))
     return found
 
 
@@ -147,6 +150,7 @@ def _load_markdown(project: Project, content: ContentFile, track_ids: set[str], 
     curriculum = loaded.curriculum
     if isinstance(item, Module):
         loaded.all_modules.append(item)
+        loaded.first_module_at.setdefault(item.src_uri, item)
         curriculum.modules.setdefault(item.id, item)
     else:
         curriculum.pages[item.src_uri] = item
@@ -180,7 +184,7 @@ def _load_translation(project: Project, content: ContentFile, track_ids: set[str
     kind = kind_of(content.src_uri, track_ids)
     curriculum = loaded.curriculum
     if kind == "module":
-        source = next((m for m in loaded.all_modules if m.src_uri == content.src_uri), None)
+        source = loaded.first_module_at.get(content.src_uri)
         if source is None:
             return  # the source's own problems are reported; nothing to pair with
         item, problems = translation.translated_module(doc, source, source_doc, content.lang, content.file)
@@ -199,7 +203,7 @@ def _module(doc: Document, content: ContentFile, project: Project, loaded: Loade
                                        "A module must start with front matter between two '---' lines.",
                                        "Copy the front matter of another module in this folder and change its values."))
         return None
-    problems = schema.check(doc.meta, schema.MODULE, (), content.file, doc.line_of)
+    problems = schema.check_front_matter(doc, schema.MODULE, "module")
     loaded.problems += problems
     if problems:
         if isinstance(doc.meta.get("id"), str):
@@ -240,7 +244,7 @@ def _page(doc: Document, content: ContentFile, kind: str, loaded: Loaded) -> Pag
                                        "Move it into curriculum/<track>/, where <track> is an id from curriculum/_data/tracks.yml."))
         return None
     is_form = kind == "page" and forms.is_form(content.src_uri)
-    problems = schema.check(doc.meta, schema.FORM if is_form else schema.PAGE, (), content.file, doc.line_of)
+    problems = schema.check_front_matter(doc, schema.FORM if is_form else schema.PAGE, "form" if is_form else "page")
     loaded.problems += problems
     if is_form:
         form_id = forms.form_id(content.src_uri)

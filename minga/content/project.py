@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from minga.content.model import Language
+from minga.content.real_paths import RealPaths, real_root
 
 
 class ProjectError(Exception):
@@ -41,10 +42,11 @@ class Project:
     site_url: str
     license: str = "CC-BY-SA-4.0"
 
-    def relative(self, path: Path) -> str:
+    def relative(self, path: Path, real_paths: RealPaths | None = None) -> str:
         # A linked file is shown under its own name: its target may be missing or outside the repository.
-        where = path.parent.resolve() / path.name if path.is_symlink() and not path.is_dir() else path.resolve()
-        return where.relative_to(self.root.resolve()).as_posix()
+        real_paths = real_paths or RealPaths()
+        where = real_paths.folder(path.parent) / path.name if path.is_symlink() and not path.is_dir() else real_paths.of(path)
+        return where.relative_to(real_root(self.root)).as_posix()
 
     @property
     def language_codes(self) -> tuple[str, ...]:

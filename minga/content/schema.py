@@ -84,6 +84,17 @@ class Mapping:
     what = "a set of 'key: value' lines"
 
 
+def check_front_matter(doc, shape: Any, shape_name: str) -> list[Problem]:
+    """Every problem of a document's front matter against `shape` (named `shape_name`): a pure
+    function of the front matter's text and file name, so the check remembers it across runs."""
+    from minga.checks.check_cache import memo
+
+    compute = lambda: check(doc.meta, shape, (), doc.file, doc.line_of)  # noqa: E731
+    if not doc.yaml_text:
+        return compute()
+    return memo("schema-" + shape_name, f"{doc.file}\0{doc.yaml_text}", compute)
+
+
 def check(value: Any, shape: Any, path: KeyPath, file: str, locate: Locate) -> list[Problem]:
     """Every problem of `value` against `shape`."""
     name = _name(path)

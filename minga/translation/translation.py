@@ -63,7 +63,15 @@ TRANSLATED_PAGE = schema.Mapping({**schema.PAGE.fields, "translation": schema.Fi
 
 
 def source_hash(doc: Document, words: tuple[str, ...]) -> str:
-    """A short hash of everything a translator translates in `doc` (front matter words and body)."""
+    """A short hash of everything a translator translates in `doc` (front matter words and body),
+    worked out once per document (a source is asked for it by each of its translations)."""
+    key = "source_hash:" + ",".join(words)
+    if key not in doc.derived:
+        doc.derived[key] = _source_hash(doc, words)
+    return doc.derived[key]
+
+
+def _source_hash(doc: Document, words: tuple[str, ...]) -> str:
     meta = {key: doc.meta.get(key) for key in words if key in doc.meta}
     if isinstance(meta.get("agenda"), list):
         meta["agenda"] = [item.get("title") if isinstance(item, dict) else item for item in meta["agenda"]]
@@ -77,7 +85,7 @@ def source_hash(doc: Document, words: tuple[str, ...]) -> str:
 def translated_module(doc: Document, source: Module, source_doc: Document, lang: str,
                       file: str) -> tuple[Module | None, list[Problem]]:
     """The source module with this translation's words, or problems saying what does not pair."""
-    problems = schema.check(doc.meta, TRANSLATED_MODULE, (), file, doc.line_of)
+    problems = schema.check_front_matter(doc, TRANSLATED_MODULE, "translated-module")
     if problems:
         return None, problems
     meta = doc.meta
@@ -115,7 +123,7 @@ def translated_module(doc: Document, source: Module, source_doc: Document, lang:
 
 
 def translated_page(doc: Document, source_doc: Document | None, page: Page) -> tuple[Page | None, list[Problem]]:
-    problems = schema.check(doc.meta, TRANSLATED_PAGE, (), page.file, doc.line_of)
+    problems = schema.check_front_matter(doc, TRANSLATED_PAGE, "translated-page")
     if problems:
         return None, problems
     info = _info(doc.meta, source_doc, PAGE_WORDS) if source_doc else None

@@ -18,8 +18,11 @@ from minga.content.model import Curriculum, Module, Page
 @lru_cache(maxsize=8192)
 def headings_of(body: str) -> tuple[Heading, ...]:
     """The headings of a body. Remembered: the check, the pages and the PDFs ask for the same
-    bodies several times (a source once per language), and scanning is most of the check's time."""
-    return tuple(scan(body, 1).headings)
+    bodies several times (a source once per language), and scanning is most of the check's time;
+    the check also remembers them across runs (minga/checks/check_cache.py)."""
+    from minga.checks.check_cache import memo
+
+    return memo("headings", body, lambda: tuple(scan(body, 1).headings))
 
 
 def paired_anchors(body: str, source_body: str) -> list[tuple[Heading, str]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 
 from minga.web import markdown_prep, ui
-from minga.web.anchors import body_with_source_anchors
+from minga.web.anchors import body_with_source_anchors, source_of
 from minga.content.model import Curriculum, Module, Page
 
 
@@ -34,13 +34,32 @@ def page_markdown(curriculum: Curriculum, item: Module | Page, forms: str | None
     body = body_with_source_anchors(curriculum, item)  # translated headings keep the source's anchors
     body = form_pages.placeholder_markdown(body)[0] if form_pages.is_form(item.src_uri) else body
     text = markdown_prep.add_block_titles(body, t_words)
+    # The data tables are made only for the pages that show them (most pages do not).
     text = markdown_prep.expand_markers(
         text,
-        glossary=markdown_prep.glossary_list(terms),
-        referrals=markdown_prep.referral_table(*curriculum.referrals_in(item.lang), t_words),
+        glossary=markdown_prep.glossary_list(terms) if markdown_prep.GLOSSARY_MARKER in text else "",
+        referrals=markdown_prep.referral_table(*curriculum.referrals_in(item.lang), t_words)
+        if markdown_prep.REFERRALS_MARKER in text else "",
         forms=forms,
     )
     return text + markdown_prep.glossary_abbreviations(terms)
+
+
+def language_data_key(curriculum: Curriculum, lang: str) -> str:
+    """What page_markdown takes from the curriculum's data files in `lang` (glossary, referrals)."""
+    return repr((curriculum.glossary.get(lang) or (), curriculum.referrals_in(lang)))
+
+
+def page_markdown_key(curriculum: Curriculum, item: Module | Page, data_key: str) -> str:
+    """A text that determines page_markdown(curriculum, item) (without `forms`), for remembering
+    what was found in a page without making its Markdown: its language, whether it is a form,
+    its body, its source's body (anchors) and `data_key` (language_data_key of its language).
+    Interface strings are part of our code, which the check cache already keys on."""
+    from minga.content import forms as form_pages
+
+    source = source_of(curriculum, item)
+    return "\0".join((item.lang, str(form_pages.is_form(item.src_uri)), data_key, item.body,
+                      "" if source is None else source.body))
 
 
 class ContentRenderer:
