@@ -100,7 +100,8 @@ def median_of(runs: int, command: list[str], cwd: Path, env: dict, before=None) 
 def bench_size(results: Results, work: Path, sessions: int, languages: int, runs: int, steps: set[str],
                log=print) -> None:
     made = synth.make(work / f"s{sessions}-l{languages}", sessions, languages)
-    project, env = made.project, made.env(os.environ)
+    # Caches of this run only (check, fonts, PDFs), so "cold" means cold: minga/user_cache.py.
+    project, env = made.project, made.env(dict(os.environ, MINGA_CACHE_DIR=str(work / "cache")))
     python = sys.executable
     minga = [python, "-m", "minga.cli"]
 
@@ -146,7 +147,7 @@ def bench_size(results: Results, work: Path, sessions: int, languages: int, runs
 def bench_pdfs(results: Results, made, record, python: str, env: dict) -> None:
     project = made.project
     out = project.parent / "pdf"
-    cache = project / ".cache"
+    cache = Path(env["MINGA_CACHE_DIR"]) / "pdf"
     command = [python, "build_pdf.py", "--lang", "en", "--paper", "a4", "--out", str(out)]
 
     def cold():

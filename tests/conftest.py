@@ -21,6 +21,18 @@ def run_minga(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "minga.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
+def empty_pdf_cache(folder: Path) -> dict:
+    """An environment whose PDF cache starts empty (minga/user_cache.py), for tests that count what
+    is made; made fonts and check results are the user's own, reused (making fonts takes long)."""
+    from minga.user_cache import user_cache
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for shared in ("fonts", "check"):
+        user_cache(shared).mkdir(parents=True, exist_ok=True)
+        (folder / shared).symlink_to(user_cache(shared), target_is_directory=True)
+    return dict(os.environ, MINGA_CACHE_DIR=str(folder))
+
+
 def copy_project(target: Path) -> Path:
     """A throw-away copy of the repository's project files, to change and build."""
     target.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ from minga.checks.checking import check_project
 from minga.pdf.fetcher import RestrictedFetcher
 from minga.pdf.markdown import LinkContext, PrintMarkdown
 
-from .conftest import ROOT, copy_project, run_minga
+from .conftest import ROOT, copy_project, empty_pdf_cache, run_minga
 
 
 @lru_cache(maxsize=None)
@@ -150,16 +150,17 @@ def test_cache_skips_unchanged_and_remakes_changed(tmp_path):
     out = tmp_path / "pdf"
     command = [sys.executable, "build_pdf.py", "--guide", "act-foundations", "--guide", "education",
                "--lang", "en", "--paper", "a4", "--out", str(out)]
-    first = subprocess.run(command, capture_output=True, text=True, cwd=project)
+    env = empty_pdf_cache(tmp_path / "cache")  # PDFs cached by other tests' builds are not reused
+    first = subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
     assert first.returncode == 0, first.stdout + first.stderr
     assert "(2 made, 0 unchanged)" in first.stdout
     before = (out / "en" / "act-foundations.pdf").read_bytes()
-    second = subprocess.run(command, capture_output=True, text=True, cwd=project)
+    second = subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
     assert "(0 made, 2 unchanged)" in second.stdout
     # being-present is in ACT foundations, not in the education guide: only the first is made again.
     module = project / "curriculum" / "act" / "being-present.md"
     module.write_text(module.read_text(encoding="utf-8").replace("Welcome back.", "Welcome back, everyone.", 1), encoding="utf-8")
-    third = subprocess.run(command, capture_output=True, text=True, cwd=project)
+    third = subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
     assert "(1 made, 1 unchanged)" in third.stdout, third.stdout + third.stderr
     assert (out / "en" / "act-foundations.pdf").read_bytes() != before
     assert "Welcome back, everyone." in " ".join(text_of(out / "en" / "act-foundations.pdf").split())
@@ -170,7 +171,8 @@ def test_bytes_are_reproducible_under_source_date_epoch(tmp_path):
     for run in ("a", "b"):
         project = copy_project(tmp_path / run)
         shutil.copy2(ROOT / "build_pdf.py", project / "build_pdf.py")
-        env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+        # Each run its own PDF cache: the second must make its PDF, not reuse the first's.
+        env = dict(empty_pdf_cache(tmp_path / run / "cache"), SOURCE_DATE_EPOCH="1767225600")
         result = subprocess.run([sys.executable, "build_pdf.py", "--lang", "ar", "--guide", "act-foundations",
                                  "--paper", "letter", "--out", str(tmp_path / run / "pdf")],
                                 cwd=project, env=env, capture_output=True, text=True)
@@ -238,3 +240,33 @@ def test_the_pdf_step_itself_never_reads_or_embeds_local_files(tmp_path, monkeyp
     assert secret_file.as_uri() in refused and "minga:docs/../../../etc/hostname" in refused
     assert "file:///etc/hostname" in refused and "https://example.org/x.png" in refused
     assert any(u.startswith("file:///proc/self/environ") for u in refused)
+
+
+def test_a_pdf_committed_into_the_repository_is_never_reused(tmp_path):
+    """A pull request can commit ignored files too (`git add -f .cache/...`): a PDF planted where the
+    cache once was, under the very key the build would look for, must not reach readers."""
+    from minga.content.project import load_project
+    from minga.pdf.jobs import content_hash, plan, shared_inputs
+
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "build_pdf.py", project / "build_pdf.py")
+    loaded, _ = check_project(project=load_project(project))
+    shared = shared_inputs(load_project(project), project / "overrides" / "pdf")
+    jobs = plan(loaded.curriculum, langs=["en"], forms=True)
+    for folder in (project / ".cache" / "minga" / "pdf", project / ".cache" / "pdf"):
+        folder.mkdir(parents=True)
+        for job in jobs:
+            key = content_hash(job, loaded.curriculum, load_project(project), shared)
+            (folder / f"{key}.pdf").write_bytes(b"%PDF-1.4\n% PLANTED by a pull request\n%%EOF\n")
+            (folder / f"{key}.json").write_text('{"pages": 1, "refusals": []}')
+    out = tmp_path / "pdf"
+    env = empty_pdf_cache(tmp_path / "cache")
+    result = subprocess.run([sys.executable, "build_pdf.py", "--forms", "--lang", "en", "--out", str(out)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"({len(jobs)} made, 0 unchanged)" in result.stdout
+    made = sorted(out.rglob("*.pdf"))
+    assert len(made) == len(jobs)
+    for pdf in made:
+        assert b"PLANTED" not in pdf.read_bytes()
+        assert len(reader(pdf).pages) >= 1

@@ -5,7 +5,7 @@ to HTML to hold it against the allowlist take most of `minga check`'s time; both
 functions of their input text. Results are kept by a hash of that text together with a hash of
 our code, mkdocs.yml and the library versions, so any change there starts afresh.
 
-The cache lives outside the repository (MINGA_CACHE_DIR, else ~/.cache/minga, then check/): it holds
+The cache lives outside the repository (minga/user_cache.py, then check/): it holds
 pickles, and nothing a pull request contains may ever be unpickled. MINGA_CHECK_CACHE=0 turns it off.
 """
 
@@ -70,9 +70,9 @@ def begin(root: Path) -> Memo:
     global _current
     path = None
     if os.environ.get("MINGA_CHECK_CACHE", "1") != "0":
-        from minga.web.fonts import cache_dir  # the same per-user cache folder as the web fonts
+        from minga.user_cache import user_cache
 
-        folder = cache_dir() / "check"
+        folder = user_cache("check")
         path = folder / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16] + ".pickle")
     if path is not None:
         _forget_old(path.parent)

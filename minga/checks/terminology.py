@@ -78,11 +78,16 @@ def check_translations_use_glossary_terms(loaded: Loaded) -> Iterable[Problem]:
             yield from memo("glossary-term", key, lambda: list(_missing_terms(source, translation, source_terms, terms, lang)))
 
 
+@lru_cache(maxsize=1024)
+def _source_uses(source_body: str, source_terms: tuple[GlossaryTerm, ...]) -> tuple[int | None, ...]:
+    """Where a source first uses each glossary term: found once, asked for by each of its translations."""
+    text = source_body.casefold()
+    return tuple(_uses(text, _forms(term), whole_words=True) for term in source_terms)
+
+
 def _missing_terms(source: Module | Page, translation: Module | Page, source_terms, terms, lang: str) -> Iterable[Problem]:
-    source_text = source.body.casefold()
     text = translation.body.casefold()
-    for english, local in zip(source_terms, terms):
-        used_at = _uses(source_text, _forms(english), whole_words=True)
+    for english, local, used_at in zip(source_terms, terms, _source_uses(source.body, tuple(source_terms))):
         if used_at is None or _uses(text, _forms(local), whole_words=False) is not None:
             continue
         line = _section_line(translation, _section_of(source.body, used_at))

@@ -13,6 +13,7 @@ from minga.content.project import ProjectError, load_project
 from minga.checks.report import format_report
 from minga.checks.publishing import printable
 from minga.pdf.jobs import PAPERS, Outcome, make_all, plan, terminal_progress
+from minga.user_cache import user_cache
 
 MANIFEST = "index.json"
 
@@ -56,7 +57,8 @@ def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, worke
         return 2
     jobs = plan(curriculum, guides, langs, papers, forms=forms)
     started = time.monotonic()
-    outcomes = make_all(project, curriculum, jobs, out, project.root / ".cache" / "minga" / "pdf", workers, terminal_progress)
+    # Cached PDFs are kept per user, never in the checkout, where a pull request could commit one.
+    outcomes = make_all(project, curriculum, jobs, out, user_cache("pdf"), workers, terminal_progress)
     refused = _report_refusals(outcomes, curriculum, project)
     failed = [o for o in outcomes if o.error]
     for outcome in failed:

@@ -120,13 +120,13 @@ def shared_inputs(project, templates: Path) -> str:
 
     digest = hashlib.sha256()
     package = Path(__file__).parent.parent
-    for folder in (templates, Path(__file__).parent, package / "web" / "locales"):
+    # All of our code: the cache is shared by every clone and branch of the user's, and a change
+    # anywhere (reading, checking, rendering) may change what is printed.
+    for folder in (templates, package):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in {".html", ".css", ".py", ".yml"}:
-                digest.update(path.name.encode() + path.read_bytes())
+                digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
     digest.update((project.root / "mkdocs.yml").read_bytes())
-    for module in ("web/markdown_prep.py", "web/views.py", "web/urls.py", "content/forms.py", "web/pictures.py"):
-        digest.update((package / module).read_bytes())
     digest.update(f"{weasyprint.__version__};{__version__};{versions()};{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     return digest.hexdigest()
 

@@ -7,7 +7,6 @@ should download a few small files instead, so we cut static weights and subset t
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,9 +44,10 @@ WEB_FONTS = (
 
 
 def cache_dir() -> Path:
-    """Made fonts are kept per user (not per clone): MINGA_CACHE_DIR, else ~/.cache/minga."""
-    base = os.environ.get("MINGA_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minga"
-    return Path(base) / "fonts"
+    """Made fonts are kept per user (not per clone): minga/user_cache.py."""
+    from minga.user_cache import user_cache
+
+    return user_cache("fonts")
 
 
 def install_web_fonts(target: Path, cache: Path | None = None) -> list[Path]:
