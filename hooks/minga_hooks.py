@@ -18,12 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from minga.content import forms
-from minga.web import markdown_prep, offline, printed, ui, views, web_assets
+from minga.web import markdown_prep, offline, printed, template_cache, ui, views, web_assets
 from minga.cli import shards
 from minga.checks.html_policy import sanitize, tooltip_text
 from minga.content.licenses import license_name, license_url
 from minga.checks.publishing import publishable
-from minga.web.rendering import page_markdown
+from minga.web.rendering import markdown_glossary, page_markdown
 from minga.web.catalog import catalog_json
 from minga.checks.checking import check_project
 from minga.web.fonts import install_web_fonts
@@ -48,7 +48,7 @@ def on_config(config):
             project = load_project(Path(config.config_file_path).parent)
         except ProjectError as exc:
             raise PluginError(str(exc)) from None
-        loaded, problems = check_project(project=project)
+        loaded, problems = check_project(project=project, for_build=True)
         if errors(problems):
             raise PluginError("The curriculum has problems to fix before it can be built:\n\n" + format_report(problems))
         # Warnings are advice (e.g. glossary terms), not refusals: `--strict` must not turn them
@@ -60,6 +60,7 @@ def on_config(config):
         if absent or any(missing.values()):
             raise PluginError(_locale_report(absent, missing))
         pdfs = printed.pdf_dir()
+        _state.pop("item_of", None), _state.pop("publishable", None)  # a new build (minga serve): look again
         _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded),
                       pdf_dir=pdfs, manifest=printed.load_manifest(pdfs),
                       offline_dir=offline.offline_dir(), bundles=offline.load_bundles(offline.offline_dir()))
@@ -112,7 +113,14 @@ def _language(config) -> str:
 
 
 def _item(page):
-    return _state["by_file"].get(str(Path(page.file.abs_src_path).resolve())) if page.file.abs_src_path else None
+    """The content item a page shows (asked for by several events of every page: resolved once)."""
+    path = page.file.abs_src_path
+    if not path:
+        return None
+    items = _state.setdefault("item_of", {})
+    if path not in items:
+        items[path] = _state["by_file"].get(str(Path(path).resolve()))
+    return items[path]
 
 
 def on_env(env, config, files):
@@ -121,6 +129,7 @@ def on_env(env, config, files):
     # print from content (titles, descriptions) are escaped before they reach them (on_page_markdown).
     theme_files = _our_templates(config)
     env.autoescape = lambda name: name in theme_files
+    env.bytecode_cache = template_cache.COMPILED  # compiled once, not once per language
     env.filters["tooltip"] = tooltip_text
     env.filters["without_hreflang_links"] = web_assets.without_hreflang_links
     env.filters["script_sources"] = web_assets.script_sources
@@ -145,7 +154,9 @@ def _our_templates(config) -> frozenset[str]:
 def on_files(files, config):
     # Publish only what we render and pictures we checked, judged by where each file really is
     # (every link resolved); theme files are not under docs_dir and are left as they are.
-    allowed = publishable(_state["project"], set(_state["by_file"]))
+    if "publishable" not in _state:  # the same files for every language's build
+        _state["publishable"] = publishable(_state["project"], set(_state["by_file"]))
+    allowed = _state["publishable"]
     docs = Path(config.docs_dir).resolve()
     for file in list(files):
         if not file.abs_src_path:
@@ -171,6 +182,9 @@ def on_page_markdown(markdown, page, config, files):
         forms_list = markdown_prep.forms_table(rows, item.src_uri, page_url(item.src_uri, lang, curriculum.default_language.code),
                                                ui.translator(lang))
     markdown = page_markdown(curriculum, item, forms=forms_list)
+    # Glossary tooltips in the page's own language: MkDocs makes each page's Markdown converter
+    # from mdx_configs right after this event.
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": markdown_glossary(curriculum, item, markdown)}
     if isinstance(item, Module):
         page.meta["template"] = "module.html"
     elif forms.is_form(item.src_uri):
@@ -310,14 +324,14 @@ def _direction(lang: str) -> str:
 def on_post_build(config):
     site = Path(config.site_dir)
     curriculum = _state["loaded"].curriculum
-    catalog = catalog_json(curriculum, _state["manifest"])
-    if _state["bundles"]:  # the offline copies, when this build made them (minga/web/offline.py)
-        catalog = json.dumps(dict(json.loads(catalog), offline={
-            b.lang: {"url": b.file, "bytes": b.bytes, "size": b.size} for b in _state["bundles"].values()}),
-            ensure_ascii=False, indent=2) + "\n"
-    (site / "catalog.json").write_text(catalog, encoding="utf-8")
     i18n = config.plugins.get("i18n")
-    if i18n is None or not i18n.building:
+    if i18n is None or not i18n.building:  # once, after the last language
+        catalog = catalog_json(curriculum, _state["manifest"])
+        if _state["bundles"]:  # the offline copies, when this build made them (minga/web/offline.py)
+            catalog = json.dumps(dict(json.loads(catalog), offline={
+                b.lang: {"url": b.file, "bytes": b.bytes, "size": b.size} for b in _state["bundles"].values()}),
+                ensure_ascii=False, indent=2) + "\n"
+        (site / "catalog.json").write_text(catalog, encoding="utf-8")
         if _state["pdf_dir"] is not None:
             shutil.copytree(_state["pdf_dir"], site / "pdf", dirs_exist_ok=True)
         if _state["offline_dir"] is not None:

@@ -19,7 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # minga/: every module and locale file
-_LIBRARIES = ("markdown", "pymdown-extensions", "pyyaml", "nh3", "selectolax", "mkdocs")
+_LIBRARIES = ("markdown", "pymdown-extensions", "pyyaml", "nh3", "selectolax", "mkdocs", "mkdocs-material",
+              "mkdocs-static-i18n")
 
 
 class Memo:
@@ -39,14 +40,25 @@ class Memo:
                 self.entries = {}
 
     def get(self, kind: str, text: str, compute):
-        key = hashlib.sha256(f"{kind}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+        value = self.remembered(kind, text)
+        if value is None:
+            value = compute()
+            self.remember(kind, text, value)
+        return value
+
+    def remembered(self, kind: str, text: str):
+        """What was remembered for this kind and text, or None."""
+        key = _key(kind, text)
+        if key not in self.entries:
+            return None
         self.used.add(key)
-        if key in self.entries:
-            return pickle.loads(self.entries[key])
-        value = compute()
+        return pickle.loads(self.entries[key])
+
+    def remember(self, kind: str, text: str, value) -> None:
+        key = _key(kind, text)
+        self.used.add(key)
         self.entries[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.dirty = True
-        return value
 
     def save(self) -> None:
         """Keep what this check used (so the file does not grow without end); write atomically."""
@@ -60,6 +72,10 @@ class Memo:
             os.replace(out.name, self.path)
         except OSError:
             pass  # a read-only home is only a slower check next time
+
+
+def _key(kind: str, text: str) -> str:
+    return hashlib.sha256(f"{kind}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _current: Memo | None = None

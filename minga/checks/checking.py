@@ -5,16 +5,35 @@ from __future__ import annotations
 from pathlib import Path
 
 from minga.checks import check_cache
+from minga.checks.inputs import inputs_digest
 from minga.content.loader import Loaded, load
 from minga.checks.problems import Problem
 from minga.content.project import Project, load_project
 from minga.checks.rules import validate
 
 
-def check_project(root: Path | None = None, project: Project | None = None) -> tuple[Loaded, list[Problem]]:
+def check_project(root: Path | None = None, project: Project | None = None,
+                  for_build: bool = False) -> tuple[Loaded, list[Problem]]:
+    """The project's content model and its problems. `for_build`: the build's steps each check
+    (`minga build`, its PDF workers, the MkDocs hooks of every language): the whole result is
+    remembered, by a digest of everything the check reads, so that the steps after the first
+    find it ready. Not for `minga check` alone: a large project's result takes a while to store."""
     project = project or load_project(root)
     memo = check_cache.begin(project.root)  # unchanged files are not parsed or rendered again
-    loaded = load(project)
-    problems = validate(loaded)
+    if memo.path is None or not for_build:
+        loaded, problems = _check(project)
+        memo.save()
+        return loaded, problems
+    digest = inputs_digest(project)
+    remembered = memo.remembered("project", digest)
+    if remembered is not None:
+        return remembered
+    loaded, problems = _check(project)
+    memo.remember("project", digest, (loaded, problems))
     memo.save()
     return loaded, problems
+
+
+def _check(project: Project) -> tuple[Loaded, list[Problem]]:
+    loaded = load(project)
+    return loaded, validate(loaded)

@@ -155,13 +155,27 @@ def _keep_print(element: str, name: str, value: str) -> str | None:
     return _keep(element, name, value)
 
 
+# The only characters html5ever's parsing and serializing change in text (NUL, CR, &, <, >, no-break
+# space; every code point was tried, tests/test_html_policy.py): a text without any is returned as it is.
+_CHANGED_BY_CLEANING = re.compile("[\x00\r&<>\u00a0]")
+_TAGS = frozenset(ELEMENTS)
+_ATTRIBUTES = {"*": set(GLOBAL_ATTRIBUTES), **{k: set(v) for k, v in ELEMENTS.items() if v}}
+_CLEAN_CONTENT = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg", "math"})
+
+
 def sanitize(html: str, *, for_print: bool = False) -> str:
     """`html` with everything outside the allowlist removed (nh3 / ammonia, html5ever's parser)."""
+    if not _CHANGED_BY_CLEANING.search(html):
+        return html  # no markup, no entity: what nh3 would give back (most search index texts)
+    return clean(html, for_print=for_print)
+
+
+def clean(html: str, *, for_print: bool = False) -> str:
     return nh3.clean(
         html,
-        tags=set(ELEMENTS),
-        clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "svg", "math"},
-        attributes={"*": set(GLOBAL_ATTRIBUTES), **{k: set(v) for k, v in ELEMENTS.items() if v}},
+        tags=set(_TAGS),
+        clean_content_tags=set(_CLEAN_CONTENT),
+        attributes=_ATTRIBUTES,
         attribute_filter=_keep_print if for_print else _keep,
         url_schemes=set(LINK_SCHEMES) | ({"minga"} if for_print else set()),
         link_rel=None,

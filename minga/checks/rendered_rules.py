@@ -15,7 +15,7 @@ from minga.checks.html_policy import Finding, findings
 from minga.content.loader import DATA_DIR, Loaded
 from minga.content.model import Module, Page
 from minga.checks.problems import Problem
-from minga.web.rendering import ContentRenderer, language_data_key, page_markdown, page_markdown_key
+from minga.web.rendering import ContentRenderer, language_data_key, markdown_glossary, page_markdown, page_markdown_key
 
 HTML_HINT = ("Use plain Markdown: **bold**, *italic*, lists, tables, [links](page.md), ![pictures](assets/images/x.svg). "
              "HTML elements, attributes, styles and scripts cannot be published.")
@@ -65,16 +65,18 @@ def _page_findings(renderers: list[ContentRenderer], config: Path, loaded: Loade
     own = [p for p in (_invisible_in_body(item), _too_long(item)) if p is not None]
     if own and own[-1].code == "too-long":
         return own, None, []  # Markdown's inline parsing is quadratic in a paragraph's length: never render one
-    return (own, *_render_findings(renderers, config, page_markdown(loaded.curriculum, item)))
+    text = page_markdown(loaded.curriculum, item)
+    return (own, *_render_findings(renderers, config, text, markdown_glossary(loaded.curriculum, item, text)))
 
 
-def _render_findings(renderers: list[ContentRenderer], config: Path, text: str) -> tuple[str | None, list[Finding]]:
+def _render_findings(renderers: list[ContentRenderer], config: Path, text: str,
+                     glossary: dict[str, str]) -> tuple[str | None, list[Finding]]:
     """(why rendering failed, or None; what the HTML holds outside the allowlist): a pure function
     of the page's Markdown, our code and mkdocs.yml."""
     if not renderers:
         renderers.append(ContentRenderer(config))
     try:
-        html = renderers[0].render(text)
+        html = renderers[0].render(text, glossary)
     except Exception as exc:  # noqa: BLE001 - any input Markdown cannot handle is a located problem, never a traceback
         return type(exc).__name__, []
     return None, findings(html)

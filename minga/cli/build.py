@@ -26,7 +26,7 @@ def build_site(project: Project, site_dir: Path | None = None, with_pdfs: bool =
     """Check; make the PDFs; build the site (which links and includes them); swap it in.
     `langs`: only these languages (one CI job per language; see minga/cli/shards.py)."""
     site = (site_dir or project.root / "site").resolve()
-    loaded, problems = check_project(project=project)
+    loaded, problems = check_project(project=project, for_build=True)
     if problems:
         print(format_report(problems))
     if errors(problems):

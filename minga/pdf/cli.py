@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 def build_pdfs(project, out: Path, guides=None, langs=None, papers=PAPERS, workers=None, forms=None) -> int:
     from minga.checks.checking import check_project
 
-    loaded, problems = check_project(project=project)
+    loaded, problems = check_project(project=project, for_build=True)
     if errors(problems):
         print(format_report(problems))
         print("\nNo PDF was made.", file=sys.stderr)

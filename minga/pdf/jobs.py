@@ -148,7 +148,7 @@ def _init_worker(root: str, epoch: str | None) -> None:
     tag_languages()
     map_text_layer()
     project = load_project(Path(root))
-    loaded, _ = check_project(project=project)
+    loaded, _ = check_project(project=project, for_build=True)
     templates = project.root / "overrides" / "pdf"
     fonts = prepare_fonts()
     maker = DocumentMaker(loaded.curriculum, project, templates, PrintMarkdown(project.root / "mkdocs.yml"),

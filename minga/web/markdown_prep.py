@@ -28,17 +28,17 @@ def add_block_titles(markdown: str, t) -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=64)  # the same lines for every page of a language
-def glossary_abbreviations(terms: tuple[GlossaryTerm, ...]) -> str:
-    """pymdownx/Python-Markdown abbreviation lines: each term shows its definition as a tooltip."""
-    lines = []
+@lru_cache(maxsize=64)  # the same for every page of a language
+def glossary_abbreviations(terms: tuple[GlossaryTerm, ...]) -> tuple[tuple[str, str], ...]:
+    """(word as written, definition) for Python-Markdown's abbr extension: each term shows its
+    definition as a tooltip. Given to the extension as its `glossary` (rendering.markdown_glossary),
+    not as '*[word]: definition' lines added to each page: Markdown would parse those as one
+    paragraph each, on every page, which cost more than the rest of our additions together."""
+    pairs = []
     for term in terms:
         definition = " ".join(term.definition.split())
-        for form in _forms(term):
-            lines.append(f"*[{form}]: {definition}")
-    # One definition per paragraph: Python-Markdown re-parses the rest of a block after
-    # each definition, so one big block costs quadratic time.
-    return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
+        pairs += [(form, definition) for form in _forms(term)]
+    return tuple(pairs)
 
 
 def _forms(term: GlossaryTerm) -> list[str]:

@@ -6,9 +6,12 @@ is what readers get.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 
 import markdown
+from markdown.extensions.abbr import AbbrExtension
 
 from minga.web import markdown_prep, ui
 from minga.web.anchors import body_with_source_anchors, source_of
@@ -24,9 +27,9 @@ def markdown_config(config_file: Path) -> tuple[list, dict, str]:
 
 
 def page_markdown(curriculum: Curriculum, item: Module | Page, forms: str | None = None) -> str:
-    """The Markdown the website renders for `item`: block titles, data markers and glossary
-    tooltips added, all in the language the words are written in. A form's blocks become
-    placeholders (their HTML is ours, added after sanitizing); `forms` is the list of forms."""
+    """The Markdown the website renders for `item`: block titles and data markers added, in the
+    language the words are written in (its glossary tooltips are markdown_glossary). A form's
+    blocks become placeholders (their HTML is ours, added after sanitizing); `forms` is the list of forms."""
     from minga.content import forms as form_pages
 
     t_words = ui.translator(item.lang)
@@ -42,7 +45,37 @@ def page_markdown(curriculum: Curriculum, item: Module | Page, forms: str | None
         if markdown_prep.REFERRALS_MARKER in text else "",
         forms=forms,
     )
-    return text + markdown_prep.glossary_abbreviations(terms)
+    return text
+
+
+# An entity or an escape can spell a word differently in the Markdown than on the page.
+_MAY_SPELL_DIFFERENTLY = re.compile(r"&#?\w+;|\\")
+
+
+def markdown_glossary(curriculum: Curriculum, item: Module | Page, markdown: str) -> dict[str, str]:
+    """The glossary tooltips of `item`'s page (its page_markdown is `markdown`), in the language its
+    words are written in: the `glossary` option of Python-Markdown's abbr extension (word -> definition).
+
+    Only the words the page's Markdown holds: the extension looks for every word it is given in
+    every text of the page, and most pages use a few of the glossary's words, or none."""
+    pairs = markdown_prep.glossary_abbreviations(curriculum.glossary.get(item.lang) or ())
+    if _MAY_SPELL_DIFFERENTLY.search(markdown):
+        return dict(pairs)
+    # Words grouped by their first run of letters: most groups are ruled out by one search.
+    return {word: definition for first, group in _by_first_run(pairs) if first in markdown
+            for word, definition in group if word in markdown}
+
+
+_LETTERS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=64)
+def _by_first_run(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for word, definition in pairs:
+        first = _LETTERS.match(word)
+        groups.setdefault(first.group() if first else "", []).append((word, definition))
+    return tuple((first, tuple(group)) for first, group in groups.items())
 
 
 def language_data_key(curriculum: Curriculum, lang: str) -> str:
@@ -69,6 +102,11 @@ class ContentRenderer:
         extensions, configs, _ = markdown_config(config_file)
         self._md = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
-    def render(self, text: str) -> str:
+    def render(self, text: str, glossary: dict[str, str] | None = None) -> str:
+        """`text` as HTML, with `glossary` (markdown_glossary) as the abbr extension's, like the website."""
+        abbr = next((e for e in self._md.registeredExtensions if isinstance(e, AbbrExtension)), None)
+        if abbr is not None:
+            abbr.reset_glossary()
+            abbr.load_glossary(glossary or {})
         self._md.reset()
         return self._md.convert(text)

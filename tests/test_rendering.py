@@ -1,0 +1,41 @@
+"""The website's Markdown, made faster, renders exactly as before."""
+
+from __future__ import annotations
+
+from minga.checks.checking import check_project
+from minga.checks.rendered_rules import every_item
+from minga.web import markdown_prep
+from minga.web.rendering import ContentRenderer, markdown_glossary, page_markdown
+
+from .conftest import ROOT
+
+
+def test_each_page_gets_only_its_own_glossary_words_and_renders_as_with_all():
+    """Pages are given only the glossary words their Markdown holds (rendering.markdown_glossary):
+    every page of every language renders to the same HTML as with the whole glossary."""
+    loaded, _ = check_project(ROOT)
+    curriculum = loaded.curriculum
+    renderer = ContentRenderer(ROOT / "mkdocs.yml")
+    pages = fewer = 0
+    for item in every_item(loaded):
+        text = page_markdown(curriculum, item)
+        whole = dict(markdown_prep.glossary_abbreviations(curriculum.glossary.get(item.lang) or ()))
+        own = markdown_glossary(curriculum, item, text)
+        assert renderer.render(text, own) == renderer.render(text, whole), item.file
+        pages += 1
+        fewer += len(own) < len(whole)
+    assert pages > 150 and fewer > pages * 0.9
+
+
+def test_words_spelled_with_entities_escapes_or_across_lines_render_as_with_all():
+    loaded, _ = check_project(ROOT)
+    curriculum = loaded.curriculum
+    item = curriculum.modules["being-present"]
+    whole = dict(markdown_prep.glossary_abbreviations(curriculum.glossary["en"]))
+    renderer = ContentRenderer(ROOT / "mkdocs.yml")
+    for word in list(whole)[:12]:
+        for text in (f"About &#{ord(word[0])};{word[1:]} today.", f"About \\{word} today.",
+                     f"About {word.replace(' ', chr(10))} today.", f"**{word}**, _{word}_ and {word}s.",
+                     f"/// say | {word}\nSay {word[:3]}.\n///\n"):
+            own = markdown_glossary(curriculum, item, text)
+            assert renderer.render(text, own) == renderer.render(text, whole), text
