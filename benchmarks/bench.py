@@ -100,8 +100,15 @@ def median_of(runs: int, command: list[str], cwd: Path, env: dict, before=None) 
 def bench_size(results: Results, work: Path, sessions: int, languages: int, runs: int, steps: set[str],
                log=print) -> None:
     made = synth.make(work / f"s{sessions}-l{languages}", sessions, languages)
-    # Caches of this run only (check, fonts, PDFs), so "cold" means cold: minga/user_cache.py.
-    project, env = made.project, made.env(dict(os.environ, MINGA_CACHE_DIR=str(work / "cache")))
+    # The check's and the PDFs' caches of this run only, so "cold" means cold (minga/user_cache.py);
+    # fonts are cut once per machine, not part of any row.
+    cache = work / "cache"
+    if not cache.is_dir():
+        from minga.user_cache import user_cache
+
+        cache.mkdir(parents=True)
+        (cache / "fonts").symlink_to(user_cache("fonts"), target_is_directory=True)
+    project, env = made.project, made.env(dict(os.environ, MINGA_CACHE_DIR=str(cache)))
     python = sys.executable
     minga = [python, "-m", "minga.cli"]
 
@@ -122,6 +129,15 @@ def bench_size(results: Results, work: Path, sessions: int, languages: int, runs
         log(f"  {sessions:>5} sessions x {languages} lang  check-cold       {middle.wall:7.2f} s wall {middle.cpu:7.2f} s cpu")
         run([*minga, "check"], project, env)  # fills the check's memory: the rows below are warm
         record("check", [*minga, "check"], note="unchanged files remembered")
+        changed = project / "curriculum" / "act" / "being-present.md"
+        original = changed.read_text(encoding="utf-8")
+        counter = iter(range(1000))
+
+        def change():
+            changed.write_text(original + f"\nOne more sentence for the benchmark ({next(counter)}).\n", encoding="utf-8")
+
+        record("check-one-changed", [*minga, "check"], note="one session changed, the rest remembered", before=change)
+        changed.write_text(original, encoding="utf-8")
     if "site" in steps:
         record("site", [*minga, "build", "--no-pdf", "--site-dir", str(site)])
     if "hooks" in steps or "plain" in steps:

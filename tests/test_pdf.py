@@ -164,6 +164,16 @@ def test_cache_skips_unchanged_and_remakes_changed(tmp_path):
     assert "(1 made, 1 unchanged)" in third.stdout, third.stdout + third.stderr
     assert (out / "en" / "act-foundations.pdf").read_bytes() != before
     assert "Welcome back, everyone." in " ".join(text_of(out / "en" / "act-foundations.pdf").split())
+    # opening-up is in neither guide; ACT foundations names it in its learning path, by title only.
+    other = project / "curriculum" / "act" / "opening-up.md"
+    text = other.read_text(encoding="utf-8")
+    other.write_text(text + "\nOne more sentence for the facilitator.\n", encoding="utf-8")
+    fourth = subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
+    assert "(0 made, 2 unchanged)" in fourth.stdout, fourth.stdout + fourth.stderr
+    title = re.search(r"^title: (.+)$", text, re.M).group(1)
+    other.write_text(text.replace(f"title: {title}", f"title: {title} again", 1), encoding="utf-8")
+    fifth = subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
+    assert "(1 made, 1 unchanged)" in fifth.stdout, fifth.stdout + fifth.stderr
 
 
 def test_bytes_are_reproducible_under_source_date_epoch(tmp_path):

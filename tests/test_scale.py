@@ -27,7 +27,7 @@ def test_benchmark_smoke(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     rows = json.loads((out / "smoke.json").read_text(encoding="utf-8"))["rows"]
-    assert {r["step"] for r in rows} == {"check-cold", "check", "site", "plain"}
+    assert {r["step"] for r in rows} == {"check-cold", "check", "check-one-changed", "site", "plain"}
     assert all(r["sessions"] == 25 and r["wall"] > 0 and r["cpu"] > 0 and r["peak_mb"] > 10 for r in rows)
     table = (out / "smoke.md").read_text(encoding="utf-8")
     assert "| 25 | 1 | plain | 1 |" in table

@@ -1,9 +1,11 @@
-"""Remembered results of the check's two slow steps, so a check of an unchanged file is nearly free.
+"""Remembered results of the check's slow steps, so a check of an unchanged file is nearly free.
 
-Reading YAML front matter (pure-Python parsing, to keep every value's line) and rendering each page
-to HTML to hold it against the allowlist take most of `minga check`'s time; both are pure
-functions of their input text. Results are kept by a hash of that text together with a hash of
-our code, mkdocs.yml and the library versions, so any change there starts afresh.
+Reading YAML front matter (pure-Python parsing, to keep every value's line), scanning bodies,
+checking front matter against its shape and rendering each page to HTML to hold it against the
+allowlist take most of `minga check`'s time; each is a pure function of its input text. Results
+are kept by a hash of that text together with a hash of our code, mkdocs.yml and the library
+versions, so any change there starts afresh. A build's steps also find the whole check of an
+unchanged project here (minga/checks/checking.py, by minga/checks/inputs.py's digest).
 
 The cache lives outside the repository (minga/user_cache.py, then check/): it holds
 pickles, and nothing a pull request contains may ever be unpickled. MINGA_CHECK_CACHE=0 turns it off.

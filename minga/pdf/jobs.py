@@ -79,7 +79,32 @@ def content_hash(job: Job, curriculum, project, shared: str) -> str:
         digest.update(path.encode())
         file = project.root / path
         digest.update(file.read_bytes() if file.is_file() else b"<missing>")
+    for module in _mentioned(job, curriculum):
+        digest.update(_as_mentioned(module, curriculum).encode())
     return digest.hexdigest()
+
+
+def _mentioned(job: Job, curriculum) -> list:
+    """Sessions a guide names without holding them: the other sessions of its tracks (learning
+    path) and prerequisites. Only what is shown of them counts (_as_mentioned), so that a change
+    to one session remakes only the documents that contain it."""
+    if job.kind not in ("guide", "cards"):
+        return []
+    guide = next(g for g in curriculum.guides if g.id == job.item)
+    held = [curriculum.modules[m] for m in guide.modules if m in curriculum.modules]
+    named = {}
+    for module in held:
+        for other in [*curriculum.modules_of(module.track),
+                      *(curriculum.modules[p] for p in module.prerequisites if p in curriculum.modules)]:
+            named.setdefault(other.id, other)
+    return [named[key] for key in sorted(set(named) - {m.id for m in held})]
+
+
+def _as_mentioned(module, curriculum) -> str:
+    """What a guide shows of a session it only names: its place, length and title in every language."""
+    return json.dumps([module.id, module.src_uri, module.track, module.order, module.duration_minutes,
+                       [[lang.code, curriculum.in_language(module, lang.code).title, curriculum.in_language(module, lang.code).lang]
+                        for lang in curriculum.languages]], ensure_ascii=False)
 
 
 def _inputs(job: Job, curriculum, project) -> set[str]:
@@ -94,12 +119,7 @@ def _inputs(job: Job, curriculum, project) -> set[str]:
         files.add(guide.file)
         uris = [curriculum.modules[m].src_uri for m in guide.modules if m in curriculum.modules]
         uris += list(guide.front_matter) + list(guide.back_matter)
-        # Session titles of prerequisites and track pages appear too.
-        for m in guide.modules:
-            if m in curriculum.modules:
-                module = curriculum.modules[m]
-                uris += [curriculum.modules[p].src_uri for p in module.prerequisites if p in curriculum.modules]
-                uris += [x.src_uri for x in curriculum.modules_of(module.track)]
+        # Sessions it only names (learning path, prerequisites): _mentioned.
     elif job.kind == "form":
         uris = [curriculum.forms[job.item].src_uri]
     else:
