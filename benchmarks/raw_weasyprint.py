@@ -20,17 +20,12 @@ def dump(project_root: Path, out: Path, langs: list[str], papers: tuple[str, ...
 
     jobs._init_worker(str(project_root), None)
     worker = jobs._worker
-    maker, curriculum, project = worker["maker"], worker["curriculum"], worker["project"]
+    curriculum, project = worker["curriculum"], worker["project"]
     font_root = worker["fonts"][0].parent.parent
     out.mkdir(parents=True, exist_ok=True)
     count = 0
     for job in jobs.plan(curriculum, langs=langs, papers=papers):
-        if job.kind == "guide":
-            html = maker.guide_html(next(g for g in curriculum.guides if g.id == job.item), job.lang, job.paper)
-        elif job.kind == "form":
-            html = maker.form_html(curriculum.forms[job.item], job.lang)
-        else:
-            html = maker.handout_html(curriculum.modules[job.item], job.lang)
+        html = jobs.document_html(job)  # the very HTML our workers lay out
         html = html.replace("minga:docs/", project.docs_dir.resolve().as_uri() + "/")
         html = html.replace("minga:fonts/", font_root.resolve().as_uri() + "/")
         (out / (job.output.replace("/", "__")[:-4] + ".html")).write_text(html, encoding="utf-8")

@@ -18,7 +18,7 @@ from .fixtures_overlay import make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w.-]+)*@[0-9a-f]{40}$")
 
 
 def workflow(name: str) -> dict:
@@ -51,6 +51,10 @@ def test_pull_request_workflow_is_read_only_and_reports():
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps(data))
     checkout = next(step for step in steps(data) if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["persist-credentials"] is False
+    # main's build cache is restored, never saved from a pull request
+    caches = [step for step in steps(data) if step.get("uses", "").startswith("actions/cache")]
+    assert caches and all(step["uses"].startswith("actions/cache/restore@") for step in caches)
+    assert all(step["with"]["path"] == "~/.cache/minga" for step in caches)
 
 
 def test_deploy_workflow_publishes_main_with_pages_permission_only():

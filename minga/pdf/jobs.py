@@ -176,6 +176,17 @@ def _init_worker(root: str, epoch: str | None) -> None:
     _worker.update(project=project, curriculum=loaded.curriculum, maker=maker, fonts=[p for _, p in fonts])
 
 
+def document_html(job: Job) -> str:
+    """The HTML of one PDF, in a worker (_init_worker)."""
+    maker, curriculum = _worker["maker"], _worker["curriculum"]
+    if job.kind in ("guide", "cards"):
+        guide = next(g for g in curriculum.guides if g.id == job.item)
+        return (maker.guide_html if job.kind == "guide" else maker.cards_html)(guide, job.lang, job.paper)
+    if job.kind == "form":
+        return maker.form_html(curriculum.forms[job.item], job.lang)
+    return maker.handout_html(curriculum.modules[job.item], job.lang, job.paper)
+
+
 def _render(job: Job, target: str) -> tuple[int, list]:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -183,15 +194,7 @@ def _render(job: Job, target: str) -> tuple[int, list]:
     from minga.pdf.fetcher import RestrictedFetcher
 
     maker, curriculum, project = _worker["maker"], _worker["curriculum"], _worker["project"]
-    if job.kind == "guide":
-        guide = next(g for g in curriculum.guides if g.id == job.item)
-        html = maker.guide_html(guide, job.lang, job.paper)
-    elif job.kind == "form":
-        html = maker.form_html(curriculum.forms[job.item], job.lang)
-    elif job.kind == "cards":
-        html = maker.cards_html(next(g for g in curriculum.guides if g.id == job.item), job.lang, job.paper)
-    else:
-        html = maker.handout_html(curriculum.modules[job.item], job.lang, job.paper)
+    html = document_html(job)
     font_root = _worker["fonts"][0].parent.parent
     fetcher = RestrictedFetcher(roots=(project.docs_dir / "assets", font_root),
                                 names={"docs": project.docs_dir, "fonts": font_root},
