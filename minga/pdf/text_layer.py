@@ -16,9 +16,14 @@ written (tests/test_print_language.py).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _installed = False
+# Latin letters (precomposed, as in our fonts), general punctuation and currency signs: one glyph
+# per character cluster, which WeasyPrint maps right. Any other character (marks, Arabic...) and
+# the line is mapped here: most lines of guides in Latin script skip the work.
+_MAY_DRAW_A_CLUSTER_IN_SEVERAL_GLYPHS = re.compile("[^\u0000-\u02ff\u2000-\u206f\u20a0-\u20cf]")
 
 
 def install() -> None:
@@ -31,7 +36,7 @@ def install() -> None:
     original = draw_text.draw_first_line
 
     def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
-        if textbox.text.strip() and textbox.style["font_size"] >= 1e-6:
+        if textbox.style["font_size"] >= 1e-6 and _MAY_DRAW_A_CLUSTER_IN_SEVERAL_GLYPHS.search(textbox.text):
             _map_clusters(stream, textbox)
         return original(stream, textbox, text_overflow, block_ellipsis, matrix)
 
