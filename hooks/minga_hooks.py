@@ -60,7 +60,8 @@ def on_config(config):
         if absent or any(missing.values()):
             raise PluginError(_locale_report(absent, missing))
         pdfs = printed.pdf_dir()
-        _state.pop("item_of", None), _state.pop("publishable", None)  # a new build (minga serve): look again
+        for remembered in ("item_of", "publishable"):  # a new build (minga serve): look again
+            _state.pop(remembered, None)
         _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded),
                       pdf_dir=pdfs, manifest=printed.load_manifest(pdfs),
                       offline_dir=offline.offline_dir(), bundles=offline.load_bundles(offline.offline_dir()))

@@ -19,6 +19,7 @@ from minga.checks.foreign import describe_tool, target_of
 from minga.web.anchors import effective_anchors
 from minga.content.body import BodyStructure, in_code, slug
 from minga.content.loader import Loaded, kind_of
+from minga.content.real_paths import real_root
 from minga.content.model import Module
 from minga.checks.picture_rules import (check_picture_files_exist, check_pictures_described_in_every_language,
                             check_promised_pictures_exist)
@@ -373,14 +374,8 @@ def suggest_path(target_uri: str, own_uri: str, loaded: Loaded) -> str | None:
 
 
 def _src_uri_of(file: str, loaded: Loaded) -> str:
-    docs = _docs_folder(loaded.curriculum.docs_dir, loaded.curriculum.root)
+    docs = _docs_rel(loaded)
     return file[len(docs) + 1:] if file.startswith(docs + "/") else file
-
-
-@lru_cache(maxsize=16)
-def _docs_folder(docs_dir: Path, root: Path) -> str:
-    """The docs folder relative to the repository (resolved once: it is asked for every link)."""
-    return docs_dir.resolve().relative_to(root.resolve()).as_posix()
 
 
 def _resolve(file: str, target: str, loaded: Loaded) -> str | None:
@@ -589,7 +584,13 @@ def check_forms(loaded: Loaded) -> Iterable[Problem]:
 
 
 def _docs_rel(loaded: Loaded) -> str:
-    return loaded.curriculum.docs_dir.resolve().relative_to(loaded.curriculum.root.resolve()).as_posix()
+    return _docs_folder(loaded.curriculum.docs_dir, loaded.curriculum.root)
+
+
+@lru_cache(maxsize=16)
+def _docs_folder(docs_dir: Path, root: Path) -> str:
+    """The docs folder relative to the repository (resolved once: it is asked for every link)."""
+    return docs_dir.resolve().relative_to(real_root(root)).as_posix()
 
 
 FILE_CHECKS = (check_block_types_are_known, check_no_foreign_blocks, check_no_todo_left, check_blocks_are_closed, check_no_attribute_lists,

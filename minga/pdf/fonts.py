@@ -18,7 +18,7 @@ from pathlib import Path
 
 import fontpkg
 
-from minga.web.fonts import cache_dir
+from minga.user_cache import user_cache
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ FAMILY_STACK = '"Noto Sans", "IBM Plex Sans Arabic", "Noto Sans Devanagari"'
 
 
 def font_folder() -> Path:
-    return cache_dir() / "print"
+    return user_cache("fonts") / "print"
 
 
 def prepare_fonts() -> list[tuple[PrintFont, Path]]:

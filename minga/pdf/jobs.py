@@ -102,9 +102,9 @@ def _mentioned(job: Job, curriculum) -> list:
 
 def _as_mentioned(module, curriculum) -> str:
     """What a guide shows of a session it only names: its place, length and title in every language."""
+    shown = [curriculum.in_language(module, lang.code) for lang in curriculum.languages]
     return json.dumps([module.id, module.src_uri, module.track, module.order, module.duration_minutes,
-                       [[lang.code, curriculum.in_language(module, lang.code).title, curriculum.in_language(module, lang.code).lang]
-                        for lang in curriculum.languages]], ensure_ascii=False)
+                       [[item.lang, item.title] for item in shown]], ensure_ascii=False)
 
 
 def _inputs(job: Job, curriculum, project) -> set[str]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import fontpkg
 
+from minga.user_cache import user_cache
+
 # Basic Latin and Latin-1 (English, Spanish, Swahili, French...), the punctuation and symbols our
 # pages use. A session page must load in 75 KB (issue 11): each font is about 10 KB this way, 32 KB
 # with Latin Extended and every OpenType feature. A character outside the subset is drawn by the
@@ -43,16 +45,9 @@ WEB_FONTS = (
 )
 
 
-def cache_dir() -> Path:
-    """Made fonts are kept per user (not per clone): minga/user_cache.py."""
-    from minga.user_cache import user_cache
-
-    return user_cache("fonts")
-
-
 def install_web_fonts(target: Path, cache: Path | None = None) -> list[Path]:
     """Copy every web font into `target`, making (and caching) the ones not made yet."""
-    cache = cache or cache_dir()
+    cache = cache or user_cache("fonts")  # made fonts are kept per user, not per clone
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for font in WEB_FONTS:

@@ -48,19 +48,15 @@ def page_markdown(curriculum: Curriculum, item: Module | Page, forms: str | None
     return text
 
 
-# An entity or an escape can spell a word differently in the Markdown than on the page.
-_MAY_SPELL_DIFFERENTLY = re.compile(r"&#?\w+;|\\")
-
-
 def markdown_glossary(curriculum: Curriculum, item: Module | Page, markdown: str) -> dict[str, str]:
     """The glossary tooltips of `item`'s page (its page_markdown is `markdown`), in the language its
     words are written in: the `glossary` option of Python-Markdown's abbr extension (word -> definition).
 
     Only the words the page's Markdown holds: the extension looks for every word it is given in
-    every text of the page, and most pages use a few of the glossary's words, or none."""
+    every text of the page, and most pages use a few of the glossary's words, or none. A word the
+    extension can find is in the Markdown as written: entities and escapes are set aside before it
+    looks (tests/test_rendering.py renders every page both ways)."""
     pairs = markdown_prep.glossary_abbreviations(curriculum.glossary.get(item.lang) or ())
-    if _MAY_SPELL_DIFFERENTLY.search(markdown):
-        return dict(pairs)
     # Words grouped by their first run of letters: most groups are ruled out by one search.
     return {word: definition for first, group in _by_first_run(pairs) if first in markdown
             for word, definition in group if word in markdown}
