@@ -32,6 +32,7 @@ from minga.web.nav import expand_nav
 from minga.web.site_nav import build_nav
 from minga.checks.problems import errors
 from minga.content.project import ProjectError, load_project
+from minga.content.real_paths import RealPaths
 from minga.checks.report import format_report
 from minga.web.search_index import split_search_index
 from minga.web.urls import page_url
@@ -60,9 +61,11 @@ def on_config(config):
         if absent or any(missing.values()):
             raise PluginError(_locale_report(absent, missing))
         pdfs = printed.pdf_dir()
-        for remembered in ("item_of", "publishable"):  # a new build (minga serve): look again
+        for remembered in ("item_of", "publishable", "published"):  # a new build (minga serve): look again
             _state.pop(remembered, None)
-        _state.update(config_id=id(config), project=project, loaded=loaded, by_file=_index_by_file(loaded),
+        real_paths = RealPaths()  # links may change between builds of `minga serve`, not within one
+        _state.update(config_id=id(config), project=project, loaded=loaded, real_paths=real_paths,
+                      by_file=_index_by_file(loaded, real_paths), docs=project.relative(project.docs_dir, real_paths),
                       pdf_dir=pdfs, manifest=printed.load_manifest(pdfs),
                       offline_dir=offline.offline_dir(), bundles=offline.load_bundles(offline.offline_dir()))
     curriculum = _state["loaded"].curriculum
@@ -100,12 +103,12 @@ def _locale_report(absent: list[str], missing: dict[str, list[str]]) -> str:
     return "Interface strings are missing (no page may fall back to English words):\n" + "\n".join(lines)
 
 
-def _index_by_file(loaded) -> dict[str, Module | Page]:
+def _index_by_file(loaded, real_paths: RealPaths) -> dict[str, Module | Page]:
     curriculum = loaded.curriculum
     items = list(curriculum.modules.values()) + list(curriculum.pages.values())
     for by_lang in curriculum.translations.values():
         items += by_lang.values()
-    return {str((curriculum.root / item.file).resolve()): item for item in items}
+    return {str(real_paths.of(curriculum.root / item.file)): item for item in items}
 
 
 def _language(config) -> str:
@@ -120,7 +123,7 @@ def _item(page):
         return None
     items = _state.setdefault("item_of", {})
     if path not in items:
-        items[path] = _state["by_file"].get(str(Path(path).resolve()))
+        items[path] = _state["by_file"].get(str(_state["real_paths"].of(Path(path))))
     return items[path]
 
 
@@ -157,16 +160,22 @@ def on_files(files, config):
     # (every link resolved); theme files are not under docs_dir and are left as they are.
     if "publishable" not in _state:  # the same files for every language's build
         _state["publishable"] = publishable(_state["project"], set(_state["by_file"]))
-    allowed = _state["publishable"]
-    docs = Path(config.docs_dir).resolve()
+    published = _state.setdefault("published", {})  # path -> bool: most files are in every language's build
     for file in list(files):
         if not file.abs_src_path:
             continue
-        path = Path(file.abs_src_path)
-        if (path.absolute().is_relative_to(Path(config.docs_dir).absolute()) or path.resolve().is_relative_to(docs)) \
-                and path.resolve() not in allowed:
+        if file.abs_src_path not in published:
+            published[file.abs_src_path] = _published(Path(file.abs_src_path), Path(config.docs_dir))
+        if not published[file.abs_src_path]:
             files.remove(file)
     return files
+
+
+def _published(path: Path, docs_dir: Path) -> bool:
+    real = _state["real_paths"].of(path)
+    outside = not (path.absolute().is_relative_to(docs_dir.absolute())
+                   or real.is_relative_to(_state["real_paths"].folder(docs_dir)))
+    return outside or real in _state["publishable"]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -239,7 +248,7 @@ def on_page_context(context, page, config, nav):
     context["t"] = context["t_reader"] = ui.translator(lang)
     if item is None:
         return context
-    notice = views.translation_view(curriculum, item, lang, _state["project"])
+    notice = views.translation_view(curriculum, item, lang, _state["project"], _state["docs"])
     context["minga_translation"] = notice
     # A fallback page is English throughout (marked lang="en"); only its notice speaks the reader's language.
     context["t"] = ui.translator(item.lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 import nh3
@@ -145,6 +146,7 @@ def findings(html: str) -> list[Finding]:
 PRINT_PICTURE = re.compile(r"minga:docs/[\w./%-]{1,300}")
 
 
+@lru_cache(maxsize=8192)  # nh3 asks for every attribute of every page; most are the same few
 def _keep(element: str, name: str, value: str) -> str | None:
     return None if attribute_reason(element, name, value) else value
 
@@ -171,8 +173,12 @@ def sanitize(html: str, *, for_print: bool = False) -> str:
 
 
 def clean(html: str, *, for_print: bool = False) -> str:
-    return nh3.clean(
-        html,
+    return _cleaner(for_print).clean(html)
+
+
+@lru_cache(maxsize=2)  # the allowlist is given to nh3 once, not at every page
+def _cleaner(for_print: bool) -> nh3.Cleaner:
+    return nh3.Cleaner(
         tags=set(_TAGS),
         clean_content_tags=set(_CLEAN_CONTENT),
         attributes=_ATTRIBUTES,

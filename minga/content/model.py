@@ -196,6 +196,8 @@ class Curriculum:
     referrals_localized: bool = False
     translated_referrals: dict[str, tuple[tuple[ReferralService, ...], bool]] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)  # by id, in file name order
+    # modules_of, asked for by every page: modules are only ever added (loader.py), so the count keys it.
+    _by_track: dict[tuple[str, int], tuple[Module, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def referrals_in(self, lang: str) -> tuple[tuple[ReferralService, ...], bool]:
         """The referral table (and whether a local team checked it) in `lang`, else the default one."""
@@ -223,7 +225,11 @@ class Curriculum:
         return dataclasses.replace(guide, **words), True
 
     def modules_of(self, track_id: str) -> list[Module]:
-        return sorted((m for m in self.modules.values() if m.track == track_id), key=lambda m: (m.order, m.id))
+        key = (track_id, len(self.modules))
+        if key not in self._by_track:
+            self._by_track[key] = tuple(sorted((m for m in self.modules.values() if m.track == track_id),
+                                               key=lambda m: (m.order, m.id)))
+        return list(self._by_track[key])
 
     def module_by_uri(self, src_uri: str) -> Module | None:
         return next((m for m in self.modules.values() if m.src_uri == src_uri), None)

@@ -57,19 +57,23 @@ def markdown_glossary(curriculum: Curriculum, item: Module | Page, markdown: str
     extension can find is in the Markdown as written: entities and escapes are set aside before it
     looks (tests/test_rendering.py renders every page both ways)."""
     pairs = markdown_prep.glossary_abbreviations(curriculum.glossary.get(item.lang) or ())
-    # Words grouped by their first run of letters: most groups are ruled out by one search.
-    return {word: definition for first, group in _by_first_run(pairs) if first in markdown
+    # The extension matches a word between \b boundaries, so the word's first run of letters and
+    # digits is a whole run in the text (and in the Markdown): one pass over the page rules out
+    # most words, instead of one search of the page per word.
+    runs = {"", *_RUNS.findall(markdown)}
+    return {word: definition for first, group in _by_first_run(pairs) if first in runs
             for word, definition in group if word in markdown}
 
 
-_LETTERS = re.compile(r"\w+")
+# Runs of letters and digits: `_` is a word character to \b but Markdown's emphasis (`_word_`).
+_RUNS = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=64)
 def _by_first_run(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     groups: dict[str, list[tuple[str, str]]] = {}
     for word, definition in pairs:
-        first = _LETTERS.match(word)
+        first = _RUNS.search(word)
         groups.setdefault(first.group() if first else "", []).append((word, definition))
     return tuple((first, tuple(group)) for first, group in groups.items())
 

@@ -19,7 +19,8 @@ def strings(lang: str) -> dict[str, str]:
     path = resources.files("minga.web").joinpath("locales", f"{lang}.yml")
     if not path.is_file():
         raise MissingString(f"minga/web/locales/{lang}.yml does not exist: copy minga/web/locales/en.yml and translate every string.")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # libyaml's safe loader when PyYAML has it: these files are ours, read at each build.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def missing_keys(lang: str) -> list[str]:

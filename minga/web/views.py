@@ -118,15 +118,16 @@ def translated_urls(curriculum: Curriculum) -> dict[str, set[str]]:
     return urls
 
 
-def translation_view(curriculum: Curriculum, item, lang: str, project) -> dict:
-    """The translation state of the page being built in `lang`, for notices and the switcher."""
+def translation_view(curriculum: Curriculum, item, lang: str, project, docs: str | None = None) -> dict:
+    """The translation state of the page being built in `lang`, for notices and the switcher.
+    `docs`: the docs folder relative to the repository, when the caller has it (asked for every page)."""
     from minga.translation import status as status_module
     from minga.translation.changes import source_changes
     from minga.translation.translation import MODULE_WORDS, PAGE_WORDS
 
     default = curriculum.default_language.code
     state = status_module.status_of(curriculum, item.src_uri, lang)
-    docs = project.relative(project.docs_dir)
+    docs = docs if docs is not None else project.relative(project.docs_dir)
     source_file = f"{docs}/{item.src_uri}"
     language = next((l for l in curriculum.languages if l.code == lang), None)
     diff = None
