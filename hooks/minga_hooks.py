@@ -133,7 +133,7 @@ def on_env(env, config, files):
     # print from content (titles, descriptions) are escaped before they reach them (on_page_markdown).
     theme_files = _our_templates(config)
     env.autoescape = lambda name: name in theme_files
-    env.bytecode_cache = template_cache.COMPILED  # compiled once, not once per language
+    env.bytecode_cache = template_cache.for_environment(env, theme_files)  # compiled once, not at every build
     env.filters["tooltip"] = tooltip_text
     env.filters["without_hreflang_links"] = web_assets.without_hreflang_links
     env.filters["script_sources"] = web_assets.script_sources

@@ -41,3 +41,10 @@ def test_words_spelled_with_entities_escapes_or_across_lines_render_as_with_all(
                      f"<span>{word}</span>", f"&amp;{word}<!-- x -->s", f"[{word}](#{word})", f"`{word}`"):
             own = markdown_glossary(curriculum, item, text)
             assert renderer.render(text, own) == renderer.render(text, whole), text
+
+
+def test_untitled_blocks_get_their_title_on_their_own_line_only_outside_code():
+    t = {"block_say": "Say", "block_note": "Note", "block_adapt": "Adapt"}.__getitem__
+    text = "/// say\n\n\n///note  \r\n```\n/// say\n```\n  /// adapt\u00a0\n/// say | Already\n\n    ~~~\n/// say\n"
+    assert markdown_prep.add_block_titles(text, t) == (
+        "/// say | Say\n\n\n///note | Note\n```\n/// say\n```\n  /// adapt | Adapt\n/// say | Already\n\n    ~~~\n/// say | Say\n")

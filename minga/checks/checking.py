@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from minga.checks import check_cache
@@ -17,7 +18,8 @@ def check_project(root: Path | None = None, project: Project | None = None,
     """The project's content model and its problems. `for_build`: the build's steps each check
     (`minga build`, its PDF workers, the MkDocs hooks of every language): the whole result is
     remembered, by a digest of everything the check reads, so that the steps after the first
-    find it ready. Not for `minga check` alone: a large project's result takes a while to store."""
+    find it ready; it holds the model without what only the rules read (_model_only).
+    Not for `minga check` alone: a large project's result takes a while to store."""
     project = project or load_project(root)
     memo = check_cache.begin(project.root)  # unchanged files are not parsed or rendered again
     if memo.path is None or not for_build:
@@ -29,9 +31,16 @@ def check_project(root: Path | None = None, project: Project | None = None,
     if remembered is not None:
         return remembered
     loaded, problems = _check(project)
+    loaded = _model_only(loaded)
     memo.remember("project", digest, (loaded, problems))
     memo.save()
     return loaded, problems
+
+
+def _model_only(loaded: Loaded) -> Loaded:
+    """What a build reads: the model, without what only the rules look at (each file's body
+    structure, the source documents), which is most of the time it takes to read back."""
+    return dataclasses.replace(loaded, structures={}, salvaged={}, source_docs={})
 
 
 def _check(project: Project) -> tuple[Loaded, list[Problem]]:

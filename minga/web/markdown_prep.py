@@ -11,7 +11,8 @@ from markupsafe import escape
 from minga.content.body import slug
 from minga.content.model import GlossaryTerm, ReferralService
 
-RE_UNTITLED_BLOCK = re.compile(r"^(\s{0,3}/{3,}\s*)(say|note|steps|discuss|handout|safety|adapt|aside|answer)\s*$", re.M)
+# One line each ([^\S\n] is \s but the line break): found in the whole text, judged line by line.
+RE_UNTITLED_BLOCK = re.compile(r"^([^\S\n]{0,3}/{3,}[^\S\n]*)(say|note|steps|discuss|handout|safety|adapt|aside|answer)[^\S\n]*$", re.M)
 REFERRALS_MARKER = "<!-- minga:referrals -->"
 GLOSSARY_MARKER = "<!-- minga:glossary -->"
 FORMS_MARKER = "<!-- minga:forms -->"
@@ -21,11 +22,18 @@ def add_block_titles(markdown: str, t) -> str:
     """Give untitled blocks their localized default title ('/// say' -> '/// say | Say'), outside code fences."""
     from minga.content.body import in_code
 
-    lines = markdown.split("\n")
-    for index, (line, code) in enumerate(zip(lines, in_code(lines))):
-        if not code:
-            lines[index] = RE_UNTITLED_BLOCK.sub(lambda m: f"{m.group(1)}{m.group(2)} | {t('block_' + m.group(2))}", line)
-    return "\n".join(lines)
+    found = list(RE_UNTITLED_BLOCK.finditer(markdown))
+    if not found:
+        return markdown
+    code = in_code(markdown.split("\n"))
+    out, done, line, counted = [], 0, 0, 0
+    for match in found:
+        line += markdown.count("\n", counted, match.start())
+        counted = match.start()
+        if not code[line]:
+            out += [markdown[done:match.start()], f"{match.group(1)}{match.group(2)} | {t('block_' + match.group(2))}"]
+            done = match.end()
+    return "".join(out) + markdown[done:]
 
 
 @lru_cache(maxsize=64)  # the same for every page of a language
