@@ -5,7 +5,7 @@ from __future__ import annotations
 from minga.checks.checking import check_project
 from minga.checks.rendered_rules import every_item
 from minga.web import markdown_prep
-from minga.web.rendering import ContentRenderer, markdown_glossary, page_markdown
+from minga.web.rendering import ContentRenderer, markdown_config, markdown_glossary, page_markdown
 
 from .conftest import ROOT
 
@@ -48,3 +48,30 @@ def test_untitled_blocks_get_their_title_on_their_own_line_only_outside_code():
     text = "/// say\n\n\n///note  \r\n```\n/// say\n```\n  /// adapt\u00a0\n/// say | Already\n\n    ~~~\n/// say\n"
     assert markdown_prep.add_block_titles(text, t) == (
         "/// say | Say\n\n\n///note | Note\n```\n/// say\n```\n  /// adapt | Adapt\n/// say | Already\n\n    ~~~\n/// say | Say\n")
+
+
+def test_the_glossary_walk_wraps_the_words_the_abbr_extension_wraps():
+    """minga.web.glossary_tooltips (mkdocs.yml) walks each page its own way: every page of every
+    language, and texts that hide words in tails, nested marks and code, render as with abbr's walk."""
+    import markdown
+
+    loaded, _ = check_project(ROOT)
+    curriculum = loaded.curriculum
+    ours = ContentRenderer(ROOT / "mkdocs.yml")
+    extensions, configs, _ = markdown_config(ROOT / "mkdocs.yml")
+    assert "minga.web.glossary_tooltips" in extensions
+    abbr_only = [e for e in extensions if e != "minga.web.glossary_tooltips"]
+    pages = 0
+    for item in every_item(loaded):
+        text = page_markdown(curriculum, item)
+        words = markdown_glossary(curriculum, item, text)
+        theirs = markdown.Markdown(extensions=abbr_only, extension_configs={**configs, "abbr": {"glossary": words}})
+        assert ours.render(text, words) == theirs.convert(text), item.file
+        pages += "<abbr" in theirs.convert(text)
+    assert pages > 100
+    words = dict(markdown_prep.glossary_abbreviations(curriculum.glossary["en"]))
+    word, other = list(words)[:2]
+    for text in (f"{word} *{other}* {word} **{word} _{other}_** {word}", f"- {word}\n    - *x* {other} `{word}` {word}",
+                 f"| {word} | {other} |\n|---|---|\n| a {word} | {other}{other} |", f"[{word}](#x) {other} ![{word}](x.png) {word}"):
+        theirs = markdown.Markdown(extensions=abbr_only, extension_configs={**configs, "abbr": {"glossary": words}})
+        assert ours.render(text, words) == theirs.convert(text), text
