@@ -159,10 +159,12 @@ def bench_hooks(results: Results, made, steps: set[str], runs: int, python: str,
     mkdocs = [python, "-m", "mkdocs", "build", "--quiet", "--clean"]
     commands = {}
     if "hooks" in steps:
-        commands["hooks"] = ([*mkdocs, "--site-dir", str(project.parent / "hooks-site")], env, "check remembered")
+        commands["hooks"] = ([*mkdocs, "--site-dir", str(project.parent / "hooks-site")], env,
+                            "check and templates remembered")
         commands["hooks-cold"] = ([*mkdocs, "--site-dir", str(project.parent / "hooks-site")],
-                                  dict(env, MINGA_CHECK_CACHE="0"), "nothing remembered")
-        run(commands["hooks"][0], project, env)  # the check's memory filled, as after `minga check` or a build
+                                  dict(env, MINGA_CHECK_CACHE="0", MINGA_TEMPLATE_CACHE="0"),
+                                  "nothing remembered (check, templates)")
+        run(commands["hooks"][0], project, env)  # the check and templates remembered, as after a build
     if "plain" in steps:
         plain = synth.plain_config(made)
         commands["plain"] = ([*mkdocs, "--config-file", str(plain), "--site-dir", str(project.parent / "plain-site")], env, "")

@@ -1,4 +1,5 @@
-"""Where Minga keeps what it can make again (fonts, check results, PDFs): per user, never in the repository.
+"""Where Minga keeps what it can make again (fonts, check results, compiled templates, PDFs): per user,
+never in the repository.
 
 A pull request can commit any file, ignored ones included (`git add -f`): a cache inside the
 checkout could hand the build a PDF, or a check result, that nobody made from the content.

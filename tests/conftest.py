@@ -23,11 +23,11 @@ def run_minga(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def empty_pdf_cache(folder: Path) -> dict:
     """An environment whose PDF cache starts empty (minga/user_cache.py), for tests that count what
-    is made; made fonts and check results are the user's own, reused (making fonts takes long)."""
+    is made; made fonts, check results and compiled templates are the user's own, reused (making fonts takes long)."""
     from minga.user_cache import user_cache
 
     folder.mkdir(parents=True, exist_ok=True)
-    for shared in ("fonts", "check"):
+    for shared in ("fonts", "check", "templates"):
         user_cache(shared).mkdir(parents=True, exist_ok=True)
         (folder / shared).symlink_to(user_cache(shared), target_is_directory=True)
     return dict(os.environ, MINGA_CACHE_DIR=str(folder))

@@ -21,20 +21,23 @@ from markdown.util import AtomicString
 class GlossaryWalker(AbbrTreeprocessor):
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
         search = self.RE.search
-        texts, tails = [el] if _searchable(el.text) and search(el.text) else [], []
-        for holder in el.iter():  # every element once, in C; its children's tails are in the holder
-            for child in holder:
-                if _searchable(child.text) and search(child.text):
-                    texts.append(child)
-                if _searchable(child.tail) and search(child.tail):
-                    tails.append((child, holder))
+        texts, tails = [], []
+        for element in el.iter():  # every element once, iterated in C; the words' expression rules out most texts
+            text, tail = element.text, element.tail
+            if text and search(text) and not isinstance(text, AtomicString):
+                texts.append(element)
+            if tail and element is not el and search(tail) and not isinstance(tail, AtomicString):
+                tails.append(element)
         for element in texts:
             element.text, wrapped = self._wrap(element.text)
             element[0:0] = wrapped
-        for element, holder in tails:
-            element.tail, wrapped = self._wrap(element.tail)
-            at = list(holder).index(element) + 1
-            holder[at:at] = wrapped
+        if tails:
+            holders = {child: holder for holder in el.iter() for child in holder}
+            for element in tails:
+                holder = holders[element]
+                element.tail, wrapped = self._wrap(element.tail)
+                at = list(holder).index(element) + 1
+                holder[at:at] = wrapped
 
     def _wrap(self, text: str) -> tuple[str, list[etree.Element]]:
         """The text before the first word, and an <abbr> for each word (the text after it its tail)."""
@@ -44,10 +47,6 @@ class GlossaryWalker(AbbrTreeprocessor):
                 wrapped.append(self.create_element(self.abbrs[match.group(0)], match.group(0), text[match.end():]))
                 text = text[:match.start()]
         return text, wrapped[::-1]
-
-
-def _searchable(text: str | None) -> bool:
-    return bool(text) and not isinstance(text, AtomicString)
 
 
 class GlossaryTooltipsExtension(Extension):
