@@ -35,7 +35,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -75,16 +74,25 @@ class Results:
 
 
 def run(command: list[str], cwd: Path, env: dict) -> Measure:
-    """One whole process: wall time, CPU time and peak memory (wait4 of the child)."""
-    started = time.monotonic()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = process.stdout.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.monotonic() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output[-3000:]}")
-    return Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
+    """One whole process, started by spawner.py: wall time, CPU time and peak memory (wait4 of the child)."""
+    spawner = _spawner()
+    spawner.stdin.write(json.dumps({"command": command, "cwd": str(cwd), "env": env}) + "\n")
+    spawner.stdin.flush()
+    done = json.loads(spawner.stdout.readline())
+    if done["returncode"] != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({done['returncode']}):\n{done['output'][-3000:]}")
+    return Measure(done["wall"], done["cpu"], done["peak_mb"], done["output"])
+
+
+_spawners: list[subprocess.Popen] = []
+
+
+def _spawner() -> subprocess.Popen:
+    """The small process that starts every measured command (see spawner.py): started by main() first."""
+    if not _spawners:
+        _spawners.append(subprocess.Popen([sys.executable, str(HERE / "spawner.py")], stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, text=True, encoding="utf-8"))
+    return _spawners[0]
 
 
 def median_of(runs: int, command: list[str], cwd: Path, env: dict, before=None) -> tuple[Measure, list[Measure]]:
@@ -285,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = parser.parse_args(argv)
+    _spawner()  # while this process is small: a command's peak memory would start at its size
     sizes = [int(x) for x in args.sizes.split(",") if x]
     langs = [int(x) for x in args.langs.split(",") if x]
     pdf_sizes = {int(x) for x in args.pdf_sizes.split(",") if x}
