@@ -252,8 +252,9 @@ def _package(target: Path, langs: tuple[str, ...]) -> Path | None:
 
 
 def plain_config(synthetic: Synthetic) -> Path:
-    """mkdocs.plain.yml: the same content, theme, features, Markdown and i18n, with none of our hooks or
-    templates, and the nav our hooks would make written out (every track with its sessions)."""
+    """mkdocs.plain.yml: the same content, theme, features, Markdown and i18n, with none of our hooks,
+    templates or Markdown extensions, and the nav our hooks would make written out (every track with
+    its sessions)."""
     import sys
 
     import yaml
@@ -265,6 +266,8 @@ def plain_config(synthetic: Synthetic) -> Path:
     curriculum = loaded.curriculum
     text = (synthetic.project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^hooks:\n  - hooks/minga_hooks.py\n", "", text)
+    # Our Markdown extensions too (figures, the glossary walk): the baseline runs none of our code.
+    text = re.sub(r"(?m)^  - minga\..*\n", "", text)
     # Material has no Swahili: only the language partial our overrides add for it is kept.
     plain_theme = synthetic.project / "overrides-plain" / "partials"
     shutil.copytree(synthetic.project / "overrides" / "partials" / "languages", plain_theme / "languages", dirs_exist_ok=True)

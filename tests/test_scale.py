@@ -35,6 +35,18 @@ def test_benchmark_smoke(tmp_path):
     assert chart.tag.endswith("svg") and len(chart.findall(".//{http://www.w3.org/2000/svg}polyline")) >= 2
 
 
+def test_plain_baseline_runs_none_of_our_code(tmp_path):
+    """The benchmark's plain MkDocs config: same content, theme and extensions, but no hooks, no
+    templates of ours and none of our Markdown extensions (its ratio would flatter ours)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    plain = synth.plain_config(synth.make(tmp_path / "s25", 25, 1)).read_text(encoding="utf-8")
+    assert "\nhooks:" not in plain and "custom_dir: overrides-plain\n" in plain
+    assert "\n  - abbr" in plain and "\n  - pymdownx.superfences" in plain
+    assert not re.search(r"(?m)^  - minga\.", plain)
+
+
 def test_one_language_build_combines_with_the_others(site, tmp_path):
     """`minga build --lang es` builds Spanish only (its switcher still lists every language), and
     `minga combine` puts it together with a build of the default language."""
