@@ -8,9 +8,11 @@ from pathlib import Path
 from minga.checks import check_cache
 from minga.checks.inputs import inputs_digest
 from minga.content.loader import Loaded, load
+from minga.content.model import Module
 from minga.checks.problems import Problem
 from minga.content.project import Project, load_project
 from minga.checks.rules import validate
+from minga.web.anchors import effective_anchors
 
 
 def check_project(root: Path | None = None, project: Project | None = None,
@@ -31,6 +33,7 @@ def check_project(root: Path | None = None, project: Project | None = None,
     if remembered is not None:
         return remembered
     loaded, problems = _check(project)
+    _scan_headings_of_sessions(loaded)
     loaded = _model_only(loaded)
     memo.remember("project", digest, (loaded, problems))
     memo.save()
@@ -41,6 +44,16 @@ def _model_only(loaded: Loaded) -> Loaded:
     """What a build reads: the model, without what only the rules look at (each file's body
     structure, the source documents), which is most of the time it takes to read back."""
     return dataclasses.replace(loaded, structures={}, salvaged={}, source_docs={})
+
+
+def _scan_headings_of_sessions(loaded: Loaded) -> None:
+    """Every session page's timeline links to its headings (minga/web/views.py): scanned here, while
+    the memo is open, they are stored with the check and each build's pages find them ready."""
+    curriculum = loaded.curriculum
+    translated = (item for by_lang in curriculum.translations.values() for item in by_lang.values())
+    for module in [*curriculum.modules.values(), *translated]:
+        if isinstance(module, Module):
+            effective_anchors(curriculum, module)
 
 
 def _check(project: Project) -> tuple[Loaded, list[Problem]]:
