@@ -118,6 +118,9 @@ def bench_size(results: Results, work: Path, sessions: int, languages: int, runs
         cache.mkdir(parents=True)
         (cache / "fonts").symlink_to(user_cache("fonts"), target_is_directory=True)
     project, env = made.project, made.env(dict(os.environ, MINGA_CACHE_DIR=str(cache)))
+    # Measured as on a contributor's machine, where Python keeps compiled modules: with bytecode
+    # writing turned off (some CI images), every run would compile our package again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     python = sys.executable
     minga = [python, "-m", "minga.cli"]
 
