@@ -26,6 +26,7 @@ Results: benchmarks/results/<name>.json and .md, and a chart, benchmarks/results
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -84,15 +85,11 @@ def run(command: list[str], cwd: Path, env: dict) -> Measure:
     return Measure(done["wall"], done["cpu"], done["peak_mb"], done["output"])
 
 
-_spawners: list[subprocess.Popen] = []
-
-
+@functools.cache
 def _spawner() -> subprocess.Popen:
     """The small process that starts every measured command (see spawner.py): started by main() first."""
-    if not _spawners:
-        _spawners.append(subprocess.Popen([sys.executable, str(HERE / "spawner.py")], stdin=subprocess.PIPE,
-                                          stdout=subprocess.PIPE, text=True, encoding="utf-8"))
-    return _spawners[0]
+    return subprocess.Popen([sys.executable, str(HERE / "spawner.py")], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, encoding="utf-8")
 
 
 def median_of(runs: int, command: list[str], cwd: Path, env: dict, before=None) -> tuple[Measure, list[Measure]]:

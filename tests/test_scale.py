@@ -35,10 +35,10 @@ def test_benchmark_smoke(tmp_path):
     assert chart.tag.endswith("svg") and len(chart.findall(".//{http://www.w3.org/2000/svg}polyline")) >= 2
 
 
-def test_plain_baseline_runs_none_of_our_code(tmp_path):
+def test_plain_baseline_runs_none_of_our_code(tmp_path, monkeypatch):
     """The benchmark's plain MkDocs config: same content, theme and extensions, but no hooks, no
     templates of ours and none of our Markdown extensions (its ratio would flatter ours)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     import synth
 
     plain = synth.plain_config(synth.make(tmp_path / "s25", 25, 1)).read_text(encoding="utf-8")
